@@ -1,0 +1,23 @@
+/** Three tiers, selectable with --selectProjects: pure unit tests, workflow tests on the
+ * time-skipping server, integration tests on the real dev server. */
+const transform = { '^.+\\.ts$': 'ts-jest' };
+const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.unit.test.ts'] },
+    {
+      ...base,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/**/*.workflow.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.integration.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+  ],
+  testTimeout: 120000,
+};
