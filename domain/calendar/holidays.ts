@@ -1,0 +1,24 @@
+import Holidays from 'date-holidays';
+import { type LocalDate } from './local-date';
+
+const cache = new Map<number, ReadonlyMap<LocalDate, string>>();
+
+/**
+ * Indonesian national public holidays of a year (date-holidays, country "ID", type "public"), keyed by
+ * local date. Deterministic: computed from the package's rules for the given year, never from the clock.
+ * Cuti bersama (collective leave) is not in the package; policies list it as extra non-working days.
+ */
+export function nationalHolidays(year: number): ReadonlyMap<LocalDate, string> {
+  const hit = cache.get(year);
+  if (hit) return hit;
+  const map = new Map<LocalDate, string>();
+  for (const h of new Holidays('ID').getHolidays(year)) {
+    if (h.type !== 'public') continue;
+    const date = h.date.slice(0, 10);
+    // Two holidays on one day (2021-05-13) keep both names.
+    const prev = map.get(date);
+    map.set(date, prev ? `${prev}; ${h.name}` : h.name);
+  }
+  cache.set(year, map);
+  return map;
+}
