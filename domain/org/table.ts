@@ -1,0 +1,80 @@
+import { readCsv } from './csv-table';
+import { type OrgProblem } from './problem';
+
+/** One data row keyed by column name (cells trimmed), with its line. */
+export interface TableRow {
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/** Which columns a file must have, may have, and which extra column names are allowed. */
+export interface TableSpec {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  /** Extra columns matching this pattern are allowed (e.g. `data.<name>`). */
+  readonly extra?: RegExp;
+  /** How to describe allowed extras in an error message. */
+  readonly extraHint?: string;
+}
+
+/** The rows of a file and the header's column names, plus any structural problems. */
+export interface Table {
+  readonly columns: readonly string[];
+  readonly rows: readonly TableRow[];
+  readonly problems: readonly OrgProblem[];
+}
+
+/**
+ * Reads a CSV file with a header row. Reports a missing file content, unterminated quotes, missing,
+ * unknown or duplicate columns (line 1), and rows with the wrong number of cells; such rows are dropped.
+ */
+export function readTable(text: string, file: string, spec: TableSpec): Table {
+  const problems: OrgProblem[] = [];
+  const csv = readCsv(text);
+  if (!csv.ok)
+    return { columns: [], rows: [], problems: [{ file, line: csv.line, field: 'csv', reason: csv.reason }] };
+  const [header, ...records] = csv.records;
+  if (!header) {
+    return { columns: [], rows: [], problems: [{ file, line: 1, field: 'header', reason: 'file is empty' }] };
+  }
+  const columns = header.cells.map((c) => c.trim());
+  const seen = new Set<string>();
+  for (const col of columns) {
+    if (seen.has(col)) problems.push({ file, line: header.line, field: col, reason: 'duplicate column' });
+    seen.add(col);
+    const known =
+      spec.required.includes(col) || spec.optional.includes(col) || spec.extra?.test(col) === true;
+    if (!known) {
+      const allowed = [...spec.required, ...spec.optional, ...(spec.extraHint ? [spec.extraHint] : [])].join(
+        ', ',
+      );
+      problems.push({
+        file,
+        line: header.line,
+        field: col || '(empty)',
+        reason: `unknown column; allowed: ${allowed}`,
+      });
+    }
+  }
+  for (const col of spec.required) {
+    if (!seen.has(col))
+      problems.push({ file, line: header.line, field: col, reason: 'missing required column' });
+  }
+  if (problems.length > 0) return { columns, rows: [], problems };
+  const rows: TableRow[] = [];
+  for (const rec of records) {
+    if (rec.cells.length !== columns.length) {
+      problems.push({
+        file,
+        line: rec.line,
+        field: 'csv',
+        reason: `expected ${columns.length} cells as in the header, got ${rec.cells.length}`,
+      });
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    for (let k = 0; k < columns.length; k++) cells[columns[k] as string] = (rec.cells[k] as string).trim();
+    rows.push({ line: rec.line, cells });
+  }
+  return { columns, rows, problems };
+}
