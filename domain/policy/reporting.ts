@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { assumptionSchema, clauseTextSchema, localTimeSchema, roleSchema, ruleIdSchema } from './primitives';
+
+/** What a daily report holds. */
+export const REPORT_CONTENTS = ['attendance', 'work-results', 'location', 'work-plan'] as const;
+/** One report content item. */
+export type ReportContent = (typeof REPORT_CONTENTS)[number];
+
+/** Whose reporting duty: off-site staff (WFH or WFA) or everyone. */
+export const REPORTING_SCOPES = ['off-site', 'all'] as const;
+
+const checkSchema = z.strictObject({
+  id: ruleIdSchema,
+  required: z.boolean(),
+  at: localTimeSchema.optional(),
+  text: clauseTextSchema.optional(),
+  assumption: assumptionSchema.optional(),
+});
+
+/** The daily report: contents, recipient, deadline (local time in the policy zone). */
+export const reportSchema = z.strictObject({
+  id: ruleIdSchema,
+  contents: z.array(z.enum(REPORT_CONTENTS)).min(1),
+  to: roleSchema,
+  deadline: localTimeSchema,
+  channel: z.string().min(1).optional(),
+  text: clauseTextSchema.optional(),
+  assumption: assumptionSchema.optional(),
+});
+
+/**
+ * The reporting duty: check-in (by `at`), check-out (from `at`), the daily report, the minimum working time,
+ * and whether the location is recorded.
+ */
+export const reportingSchema = z.strictObject({
+  appliesTo: z.enum(REPORTING_SCOPES),
+  checkIn: checkSchema.optional(),
+  checkOut: checkSchema.optional(),
+  report: reportSchema.optional(),
+  minimumWorkingHours: z
+    .strictObject({
+      id: ruleIdSchema,
+      hours: z.number().gt(0).max(24),
+      text: clauseTextSchema.optional(),
+      assumption: assumptionSchema.optional(),
+    })
+    .optional(),
+  locationRecorded: z.boolean().optional(),
+  assumption: assumptionSchema.optional(),
+});
+
+/** A reminder sent at a local time on each trial day, in Bahasa Indonesia. */
+export const reminderSchema = z.strictObject({
+  id: ruleIdSchema,
+  at: localTimeSchema,
+  to: roleSchema,
+  message: z.string().min(1),
+  assumption: assumptionSchema.optional(),
+});
+
+/** The reporting section as parsed. */
+export type Reporting = z.infer<typeof reportingSchema>;
+/** A reminder as parsed. */
+export type Reminder = z.infer<typeof reminderSchema>;
