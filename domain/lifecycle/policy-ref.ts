@@ -1,0 +1,99 @@
+import { type LocalizedText } from '../errors';
+import { say } from './result';
+import { type IsoDate, isAscendingDateList, isTimeZone } from './time';
+
+/** The outcomes an evaluation may lead to. */
+export const DECISION_KINDS = ['extend', 'adjust', 'make-permanent', 'expand-rollout', 'end'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/**
+ * What the lifecycle needs to know of a policy (a Surat Edaran). Kept small and independent of the policy
+ * schema in domain/policy so that it can be filled from the real Policy type.
+ */
+export interface PolicyRef {
+  /** Stable id, e.g. "kebumen-2023-12". */
+  readonly id: string;
+  /** The letter's number, e.g. "061./7921". */
+  readonly number: string;
+  /** Version of the policy content, from 1; an amendment or adjustment raises it. */
+  readonly version: number;
+  /** IANA zone of the issuer, e.g. "Asia/Jakarta" (WIB) or "Asia/Makassar" (WITA). */
+  readonly timezone: string;
+  /** The days of the current period, ascending; for an open-ended policy, the current review cycle. */
+  readonly days: readonly IsoDate[];
+  /** True for a permanent policy that runs in review cycles with no end date. */
+  readonly openEnded: boolean;
+  /** Decisions the evaluation may take. */
+  readonly decisionOptions: readonly DecisionKind[];
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+
+/** Why `ref` is not a usable policy reference (naming the field), or null. */
+export function policyRefProblem(ref: unknown): LocalizedText | null {
+  if (typeof ref !== 'object' || ref === null)
+    return say('Kolom "policy" wajib diisi.', 'Field "policy" is required.');
+  const r = ref as Partial<Record<keyof PolicyRef, unknown>>;
+  if (typeof r.id !== 'string' || !ID_PATTERN.test(r.id)) {
+    return say(
+      'Kolom "policy.id" harus berupa huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+      'Field "policy.id" must be lowercase letters, digits, ".", "_" or "-" (1-80 characters).',
+    );
+  }
+  if (typeof r.number !== 'string' || r.number.trim() === '') {
+    return say(
+      'Kolom "policy.number" (nomor surat) wajib diisi.',
+      'Field "policy.number" must be non-empty.',
+    );
+  }
+  if (typeof r.version !== 'number' || !Number.isInteger(r.version) || r.version < 1) {
+    return say(
+      'Kolom "policy.version" harus bilangan bulat mulai 1.',
+      'Field "policy.version" must be an integer of at least 1.',
+    );
+  }
+  if (!isTimeZone(r.timezone)) {
+    return say(
+      'Kolom "policy.timezone" harus nama zona waktu IANA, mis. Asia/Jakarta.',
+      'Field "policy.timezone" must be an IANA zone name such as Asia/Jakarta.',
+    );
+  }
+  if (!Array.isArray(r.days) || r.days.length === 0 || !isAscendingDateList(r.days)) {
+    return say(
+      'Kolom "policy.days" harus berisi tanggal YYYY-MM-DD yang berurutan dan tidak berulang.',
+      'Field "policy.days" must be a non-empty list of ascending, unique YYYY-MM-DD dates.',
+    );
+  }
+  if (typeof r.openEnded !== 'boolean') {
+    return say(
+      'Kolom "policy.openEnded" harus true atau false.',
+      'Field "policy.openEnded" must be a boolean.',
+    );
+  }
+  const options = r.decisionOptions;
+  if (
+    !Array.isArray(options) ||
+    options.length === 0 ||
+    !options.every((o) => (DECISION_KINDS as readonly unknown[]).includes(o)) ||
+    new Set(options).size !== options.length
+  ) {
+    return say(
+      `Kolom "policy.decisionOptions" harus berisi pilihan unik dari: ${DECISION_KINDS.join(', ')}.`,
+      `Field "policy.decisionOptions" must list unique options from: ${DECISION_KINDS.join(', ')}.`,
+    );
+  }
+  return null;
+}
+
+/** A copy with exactly the reference fields, so state stays small and JSON-clean. */
+export function cleanPolicyRef(ref: PolicyRef): PolicyRef {
+  return {
+    id: ref.id,
+    number: ref.number,
+    version: ref.version,
+    timezone: ref.timezone,
+    days: [...ref.days],
+    openEnded: ref.openEnded,
+    decisionOptions: [...ref.decisionOptions],
+  };
+}

@@ -1,0 +1,102 @@
+import { type Actor } from '../actor';
+import { type RecapCounts } from '../recap-counts';
+import { type Instant, type IsoDate } from '../time';
+import { type ExcuseReason, type ReportRejectionCode } from './report-rejection';
+import { type RosterEntry } from './roster-entry';
+import { type ReportWindow } from './state';
+
+export interface UnitDayOpened {
+  readonly type: 'UnitDayOpened';
+  readonly policyId: string;
+  readonly date: IsoDate;
+  readonly unitId: string;
+  readonly version: number;
+  readonly window: ReportWindow;
+  readonly maxEscalationLevel: number;
+  readonly roster: readonly RosterEntry[];
+  readonly at: Instant;
+}
+
+/** A report was accepted; `late` when sent after the deadline. */
+export interface ReportAccepted {
+  readonly type: 'ReportAccepted';
+  readonly nip: string;
+  readonly receiptId: string;
+  readonly late: boolean;
+  readonly contentDigest: string;
+  /** True when it replaces a report the supervisor rejected. */
+  readonly replacesRejected: boolean;
+  readonly at: Instant;
+}
+
+export interface ReportRejected {
+  readonly type: 'ReportRejected';
+  readonly nip: string;
+  readonly receiptId: string;
+  readonly code: ReportRejectionCode;
+  readonly note: string;
+  readonly by: Actor;
+  readonly at: Instant;
+}
+
+export interface EscalationRaised {
+  readonly type: 'EscalationRaised';
+  readonly nip: string;
+  readonly level: number;
+  readonly to: string;
+  readonly at: Instant;
+}
+
+export interface EscalationAcknowledged {
+  readonly type: 'EscalationAcknowledged';
+  readonly nip: string;
+  readonly level: number;
+  readonly by: Actor;
+  readonly at: Instant;
+}
+
+export interface AbsenceExcused {
+  readonly type: 'AbsenceExcused';
+  readonly nip: string;
+  readonly reason: ExcuseReason;
+  readonly note: string;
+  readonly by: Actor;
+  /** The level of the escalation this closed, or null when none was open. */
+  readonly closedEscalationLevel: number | null;
+  readonly at: Instant;
+}
+
+export interface RecalledToOffice {
+  readonly type: 'RecalledToOffice';
+  readonly nip: string;
+  readonly reason: string;
+  readonly by: Actor;
+  readonly at: Instant;
+}
+
+export interface UnitDayClosed {
+  readonly type: 'UnitDayClosed';
+  readonly at: Instant;
+}
+
+export interface UnitDayRecapped {
+  readonly type: 'UnitDayRecapped';
+  readonly policyId: string;
+  readonly date: IsoDate;
+  readonly unitId: string;
+  readonly version: number;
+  readonly counts: RecapCounts;
+  readonly at: Instant;
+}
+
+/** Every event of the unit-day decider. */
+export type UnitDayEvent =
+  | UnitDayOpened
+  | ReportAccepted
+  | ReportRejected
+  | EscalationRaised
+  | EscalationAcknowledged
+  | AbsenceExcused
+  | RecalledToOffice
+  | UnitDayClosed
+  | UnitDayRecapped;

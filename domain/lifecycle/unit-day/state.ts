@@ -1,0 +1,109 @@
+import { type Actor } from '../actor';
+import { type RecapCounts } from '../recap-counts';
+import { type Instant, type IsoDate } from '../time';
+import { type ExcuseReason, type ReportRejectionCode } from './report-rejection';
+import { type WorkMode } from './roster-entry';
+
+/** When reports are taken: from `opensAt`; on time up to and including `deadline`; late up to and including `cutoff`. */
+export interface ReportWindow {
+  readonly opensAt: Instant;
+  readonly deadline: Instant;
+  readonly cutoff: Instant;
+}
+
+/** What identifies one unit-day and its rules. */
+export interface UnitDayHeader {
+  readonly policyId: string;
+  readonly date: IsoDate;
+  readonly unitId: string;
+  /** The policy version the day started with; later amendments do not change it. */
+  readonly version: number;
+  readonly window: ReportWindow;
+  /** Levels of the supervisor chain an escalation may climb (0 disables escalation). */
+  readonly maxEscalationLevel: number;
+  readonly openedAt: Instant;
+}
+
+/** A supervisor's rejection of a report. */
+export interface ReportRejectionRecord {
+  readonly code: ReportRejectionCode;
+  readonly note: string;
+  readonly by: Actor;
+  readonly at: Instant;
+}
+
+/** An accepted report; it stands unless rejected. */
+export interface ReportRecord {
+  readonly receiptId: string;
+  readonly submittedAt: Instant;
+  readonly late: boolean;
+  readonly contentDigest: string;
+  readonly rejection: ReportRejectionRecord | null;
+}
+
+/** How an escalation ended: stopped by an acknowledgement, or closed by an excuse, a report or a recall. */
+export type EscalationStatus = 'open' | 'acknowledged' | 'excused' | 'reported' | 'recalled';
+
+/** The escalation of one missing report up the supervisor chain (berjenjang). */
+export interface Escalation {
+  readonly level: number;
+  /** Who was notified at the current level. */
+  readonly to: string;
+  readonly status: EscalationStatus;
+  readonly raisedAt: Instant;
+  readonly closedAt: Instant | null;
+}
+
+/** An excused absence. */
+export interface ExcuseRecord {
+  readonly reason: ExcuseReason;
+  readonly note: string;
+  readonly by: Actor;
+  readonly at: Instant;
+}
+
+/** One person's day. */
+export interface PersonDay {
+  readonly mode: WorkMode;
+  readonly recalled: boolean;
+  readonly report: ReportRecord | null;
+  readonly escalation: Escalation | null;
+  readonly excuse: ExcuseRecord | null;
+}
+
+/** People by NIP; read with {@link personOf}, which ignores inherited keys. */
+export type People = Readonly<Record<string, PersonDay>>;
+
+/**
+ * The state of one unit on one policy day: per-person report status lives here, never at the policy level.
+ * Plain JSON, so it survives Temporal payloads and continue-as-new.
+ */
+export type UnitDayState =
+  | { readonly status: 'pending' }
+  | { readonly status: 'open'; readonly header: UnitDayHeader; readonly people: People }
+  | {
+      readonly status: 'closed';
+      readonly header: UnitDayHeader;
+      readonly people: People;
+      readonly closedAt: Instant;
+    }
+  | {
+      readonly status: 'recapped';
+      readonly header: UnitDayHeader;
+      readonly people: People;
+      readonly closedAt: Instant;
+      readonly counts: RecapCounts;
+    };
+
+/** The state before the day opens. */
+export const INITIAL_UNIT_DAY_STATE: UnitDayState = { status: 'pending' };
+
+/** The person with this NIP, or undefined (never an inherited property). */
+export function personOf(people: People, nip: string): PersonDay | undefined {
+  return Object.prototype.hasOwnProperty.call(people, nip) ? people[nip] : undefined;
+}
+
+/** A report counts unless a supervisor rejected it. */
+export function hasStandingReport(person: PersonDay): boolean {
+  return person.report !== null && person.report.rejection === null;
+}
