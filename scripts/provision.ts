@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   await resolveTemporalCli();
   if (!args.has('--cli')) await resolveTestServer();
-  process.stderr.write(`[edaran] Temporal binaries ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `[edaran] Temporal binaries ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 main().catch((err: unknown) => {

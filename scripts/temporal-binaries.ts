@@ -19,7 +19,12 @@ export const MIN_GO = [1, 25] as const;
 /** io.temporal:temporal-test-server on Maven Central. */
 export const TEST_SERVER_VERSION = '1.38.0';
 /** JVM flags measured on 2 cores: listening in about 1.2 s, well inside the SDK's 5 s start window. */
-export const TEST_SERVER_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto', '-Xss512k'];
+export const TEST_SERVER_JVM_FLAGS = [
+  '-XX:TieredStopAtLevel=1',
+  '-XX:+UseSerialGC',
+  '-Xshare:auto',
+  '-Xss512k',
+];
 
 export type BinarySource = 'explicit' | 'cache' | 'built' | 'sdk-download';
 
@@ -128,15 +133,30 @@ async function resolveOne(a: ResolveOneArgs): Promise<ResolvedBinary> {
     if (!existsSync(explicit)) {
       throw new ProvisioningError(`${a.explicitVar}=${explicit} does not exist; fix the path or unset it.`);
     }
-    return { name: a.name, source: 'explicit', path: explicit, executable: { type: 'existing-path', path: explicit } };
+    return {
+      name: a.name,
+      source: 'explicit',
+      path: explicit,
+      executable: { type: 'existing-path', path: explicit },
+    };
   }
   if (existsSync(a.cached)) {
-    return { name: a.name, source: 'cache', path: a.cached, executable: { type: 'existing-path', path: a.cached } };
+    return {
+      name: a.name,
+      source: 'cache',
+      path: a.cached,
+      executable: { type: 'existing-path', path: a.cached },
+    };
   }
   const problem = a.canBuild();
   if (a.build && !problem) {
     await a.doBuild();
-    return { name: a.name, source: 'built', path: a.cached, executable: { type: 'existing-path', path: a.cached } };
+    return {
+      name: a.name,
+      source: 'built',
+      path: a.cached,
+      executable: { type: 'existing-path', path: a.cached },
+    };
   }
   if (a.env.EDARAN_NO_SDK_DOWNLOAD === '1') {
     throw new ProvisioningError(
@@ -172,8 +192,10 @@ function goProblem(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function javaProblem(env: NodeJS.ProcessEnv): string | undefined {
-  if (!which('java', env)) return 'Java ≥ 11 not found; install a JDK (e.g. openjdk-17-jre-headless) or set TEMPORAL_TEST_SERVER_PATH';
-  if (!which('mvn', env)) return 'Maven not found; install it (e.g. the maven package) or set TEMPORAL_TEST_SERVER_PATH';
+  if (!which('java', env))
+    return 'Java ≥ 11 not found; install a JDK (e.g. openjdk-17-jre-headless) or set TEMPORAL_TEST_SERVER_PATH';
+  if (!which('mvn', env))
+    return 'Maven not found; install it (e.g. the maven package) or set TEMPORAL_TEST_SERVER_PATH';
   return undefined;
 }
 
@@ -202,7 +224,9 @@ function runWithProgress(
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const beat = setInterval(() => {
-      log(`${label}: still working, ${Math.round((Date.now() - started) / 1000)} s, ${lines} lines of output`);
+      log(
+        `${label}: still working, ${Math.round((Date.now() - started) / 1000)} s, ${lines} lines of output`,
+      );
     }, 20_000);
     child.on('error', (err) => {
       clearInterval(beat);
@@ -281,14 +305,19 @@ exec java ${TEST_SERVER_JVM_FLAGS.join(' ')} -cp '${lib}/*' io.temporal.testserv
 }
 
 /** Starts the wrapper on a free port and returns the seconds until it accepts TCP connections. */
-export async function measureTestServerStart(path: string, port = 27000 + Math.floor(Math.random() * 2000)): Promise<number> {
+export async function measureTestServerStart(
+  path: string,
+  port = 27000 + Math.floor(Math.random() * 2000),
+): Promise<number> {
   const started = Date.now();
   const child = spawn(path, [String(port)], { stdio: 'ignore' });
   try {
     for (;;) {
       if (await canConnect(port)) return (Date.now() - started) / 1000;
-      if (child.exitCode !== null) throw new ProvisioningError(`test server exited with code ${child.exitCode} before listening`);
-      if (Date.now() - started > 30_000) throw new ProvisioningError('test server did not listen within 30 s');
+      if (child.exitCode !== null)
+        throw new ProvisioningError(`test server exited with code ${child.exitCode} before listening`);
+      if (Date.now() - started > 30_000)
+        throw new ProvisioningError('test server did not listen within 30 s');
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {

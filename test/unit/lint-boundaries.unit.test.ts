@@ -40,6 +40,8 @@ describe('lint boundaries', () => {
 
   it('rejects a floating promise', async () => {
     const messages = messagesFor('domain/floating-promise.ts');
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^@typescript-eslint\/no-floating-promises/)]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^@typescript-eslint\/no-floating-promises/)]),
+    );
   });
 });
