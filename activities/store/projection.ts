@@ -1,0 +1,282 @@
+/**
+ * Maps domain events (by type name) to read-table writes. Pure: the SQL lives in sql-store.ts. Unknown types
+ * map to nothing and stay in the event log only. Every write is an upsert on a natural key, so projecting the
+ * same event twice, or replaying the whole log, leaves one row.
+ *
+ * Payload fields read (all optional unless said): RosterPublished `assignments[{nip, unitId?, mode, reason?}]`;
+ * RecallIssued `reason`; ReportRejected/ReportLate/AbsenceExcused `reason`; EscalationRaised `level` (default 1),
+ * `supervisorNip`; EscalationAcknowledged `level` (absent = every level), `by`; EvaluationCompleted `outcome`
+ * or `decision`; ReminderSent/NotificationSent `kind`, `level`.
+ */
+import { type DomainEventEnvelope } from './event-envelope';
+import { type DayRow, type PolicyRow, type ReportRow } from './store';
+
+/** One write to a read table. */
+export type ProjectionOp =
+  | {
+      readonly op: 'policy';
+      readonly policyId: string;
+      readonly policyVersion: number;
+      readonly status: PolicyRow['status'];
+      readonly lastEventType: string;
+      readonly at: string;
+      readonly payload: Record<string, unknown>;
+    }
+  | {
+      readonly op: 'day';
+      readonly policyId: string;
+      readonly day: string;
+      readonly status: DayRow['status'];
+      readonly at: string;
+    }
+  | {
+      readonly op: 'roster';
+      readonly policyId: string;
+      readonly day: string;
+      readonly rows: readonly { nip: string; unitId: string; mode: string; reason: string }[];
+      readonly eventId: string;
+    }
+  | {
+      readonly op: 'report';
+      readonly policyId: string;
+      readonly day: string;
+      readonly nip: string;
+      readonly unitId: string;
+      readonly status: ReportRow['status'];
+      readonly reason: string | null;
+      readonly at: string;
+      readonly eventId: string;
+    }
+  | {
+      readonly op: 'escalation-raised';
+      readonly policyId: string;
+      readonly day: string;
+      readonly nip: string;
+      readonly level: number;
+      readonly unitId: string;
+      readonly supervisorNip: string | null;
+      readonly at: string;
+    }
+  | {
+      readonly op: 'escalation-acknowledged';
+      readonly policyId: string;
+      readonly day: string;
+      readonly nip: string;
+      readonly level: number | null;
+      readonly by: string | null;
+      readonly at: string;
+    }
+  | {
+      readonly op: 'recap';
+      readonly policyId: string;
+      readonly day: string;
+      readonly unitId: string;
+      readonly payload: Record<string, unknown>;
+      readonly at: string;
+    }
+  | {
+      readonly op: 'evaluation';
+      readonly policyId: string;
+      readonly eventId: string;
+      readonly outcome: string;
+      readonly payload: Record<string, unknown>;
+      readonly at: string;
+    }
+  | {
+      readonly op: 'notice';
+      readonly policyId: string;
+      readonly day: string;
+      readonly nip: string;
+      readonly kind: string;
+      readonly level: number;
+      readonly at: string;
+      readonly eventId: string;
+    };
+
+/** Event types the projection understands; anything else is log-only. */
+export const PROJECTED_EVENT_TYPES = [
+  'PolicyIssued',
+  'PolicyAmended',
+  'PolicyExtended',
+  'PolicyRevoked',
+  'PolicyDecided',
+  'DayOpened',
+  'DayClosed',
+  'DayRecapped',
+  'RosterPublished',
+  'RecallIssued',
+  'ReportAccepted',
+  'ReportLate',
+  'ReportRejected',
+  'AbsenceExcused',
+  'EscalationRaised',
+  'EscalationAcknowledged',
+  'EvaluationCompleted',
+  'ReminderSent',
+  'NotificationSent',
+] as const;
+type ProjectedType = (typeof PROJECTED_EVENT_TYPES)[number];
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+function isProjected(type: string): type is ProjectedType {
+  return (PROJECTED_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+function rosterRows(e: DomainEventEnvelope): { nip: string; unitId: string; mode: string; reason: string }[] {
+  const list = e.payload['assignments'];
+  if (!Array.isArray(list)) return [];
+  const rows: { nip: string; unitId: string; mode: string; reason: string }[] = [];
+  for (const item of list as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const a = item as Record<string, unknown>;
+    const nip = str(a['nip']);
+    const mode = str(a['mode']);
+    const unitId = str(a['unitId']) ?? e.unitId ?? null;
+    if (nip && mode && unitId) rows.push({ nip, unitId, mode, reason: str(a['reason']) ?? '' });
+  }
+  return rows;
+}
+
+/** The read-table writes for one event (empty for unknown types or events missing the keys a table needs). */
+export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
+  if (!isProjected(e.type)) return [];
+  const base = { policyId: e.policyId, at: e.occurredAt };
+  const day = e.day;
+  const nip = e.nip;
+  const unitId = e.unitId ?? '';
+  const policy = (status: PolicyRow['status']): ProjectionOp[] => [
+    {
+      op: 'policy',
+      ...base,
+      policyVersion: e.policyVersion,
+      status,
+      lastEventType: e.type,
+      payload: e.payload,
+    },
+  ];
+  const dayOp = (status: DayRow['status']): ProjectionOp[] =>
+    day ? [{ op: 'day', ...base, day, status }] : [];
+  const report = (status: ReportRow['status']): ProjectionOp[] =>
+    day && nip
+      ? [
+          {
+            op: 'report',
+            ...base,
+            day,
+            nip,
+            unitId,
+            status,
+            reason: str(e.payload['reason']),
+            eventId: e.eventId,
+          },
+        ]
+      : [];
+  const type: ProjectedType = e.type;
+  switch (type) {
+    case 'PolicyIssued':
+      return policy('issued');
+    case 'PolicyAmended':
+      return policy('amended');
+    case 'PolicyExtended':
+      return policy('extended');
+    case 'PolicyRevoked':
+      return policy('revoked');
+    case 'PolicyDecided':
+      return policy('decided');
+    case 'DayOpened':
+      return dayOp('opened');
+    case 'DayClosed':
+      return dayOp('closed');
+    case 'DayRecapped':
+      return [
+        ...dayOp('recapped'),
+        ...(day ? [{ op: 'recap' as const, ...base, day, unitId, payload: e.payload }] : []),
+      ];
+    case 'RosterPublished': {
+      const rows = rosterRows(e);
+      return day && rows.length > 0
+        ? [{ op: 'roster', policyId: e.policyId, day, rows, eventId: e.eventId }]
+        : [];
+    }
+    case 'RecallIssued':
+      return day && nip && e.unitId
+        ? [
+            {
+              op: 'roster',
+              policyId: e.policyId,
+              day,
+              rows: [
+                { nip, unitId: e.unitId, mode: 'WFO', reason: `recall: ${str(e.payload['reason']) ?? ''}` },
+              ],
+              eventId: e.eventId,
+            },
+          ]
+        : [];
+    case 'ReportAccepted':
+      return report('accepted');
+    case 'ReportLate':
+      return report('late');
+    case 'ReportRejected':
+      return report('rejected');
+    case 'AbsenceExcused':
+      return report('excused');
+    case 'EscalationRaised':
+      return day && nip
+        ? [
+            {
+              op: 'escalation-raised',
+              ...base,
+              day,
+              nip,
+              unitId,
+              level: int(e.payload['level']) ?? 1,
+              supervisorNip: str(e.payload['supervisorNip']),
+            },
+          ]
+        : [];
+    case 'EscalationAcknowledged':
+      return day && nip
+        ? [
+            {
+              op: 'escalation-acknowledged',
+              ...base,
+              day,
+              nip,
+              level: int(e.payload['level']),
+              by: str(e.payload['by']) ?? str(e.payload['acknowledgedBy']),
+            },
+          ]
+        : [];
+    case 'EvaluationCompleted':
+      return [
+        {
+          op: 'evaluation',
+          ...base,
+          eventId: e.eventId,
+          outcome: str(e.payload['outcome']) ?? str(e.payload['decision']) ?? 'completed',
+          payload: e.payload,
+        },
+      ];
+    case 'ReminderSent':
+    case 'NotificationSent':
+      return day && nip
+        ? [
+            {
+              op: 'notice',
+              ...base,
+              day,
+              nip,
+              kind: str(e.payload['kind']) ?? (type === 'ReminderSent' ? 'report-reminder' : 'notification'),
+              level: int(e.payload['level']) ?? 0,
+              eventId: e.eventId,
+            },
+          ]
+        : [];
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
