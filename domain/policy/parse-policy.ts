@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { type z } from 'zod';
+import { checkPolicy } from './policy-checks';
 import { type Policy, policySchema } from './policy-schema';
 import { lineOfPath } from './source-lines';
 
-/** One problem in a policy file: 1-based line, dotted path to the field ("" for the whole file), reason. */
+/** One problem in a policy file: 1-based line, dotted path to the field ("(syntax)" for a syntax error), reason. */
 export interface PolicyProblem {
   readonly line: number;
   readonly path: string;
@@ -15,12 +16,15 @@ export type ParsePolicyResult =
   | { readonly ok: true; readonly policy: Policy }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] };
 
-/** Source format; JSON is read by the YAML parser (JSON is YAML 1.2), so lines map the same way. */
+/** Source format; JSON is read by the YAML 1.2 parser (JSON is YAML 1.2), so lines map the same way. */
 export type PolicyFormat = 'yaml' | 'json';
+
+type LineOf = (path: readonly PropertyKey[]) => number;
 
 /**
  * Parses and validates a policy file's text. Every problem carries the line of the offending field in the
- * source (syntax errors, unknown fields, bad values, cross-field rules), sorted by line.
+ * source (syntax errors, unknown fields, bad values, cross-field rules), sorted by line. `filename` is not read;
+ * it only names the source in syntax messages.
  */
 export function parsePolicy(
   text: string,
@@ -29,27 +33,34 @@ export function parsePolicy(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   if (doc.errors.length > 0) {
+    const kind = options.format === 'json' ? 'JSON' : 'YAML';
     return {
       ok: false,
       problems: doc.errors.map((e) => ({
         line: lineCounter.linePos(e.pos[0]).line,
-        path: '',
-        reason: `${options.format === 'json' ? 'JSON' : 'YAML'} syntax: ${e.message.split('\n')[0] ?? e.code}`,
+        path: '(syntax)',
+        reason: `${kind} syntax: ${e.message.split('\n')[0] ?? e.code}`,
       })),
     };
   }
-  const result = policySchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const result = policySchema.safeParse(raw);
   if (result.success) return { ok: true, policy: result.data };
-  const problems = result.error.issues.flatMap((issue) =>
-    toProblems(issue, (path) => lineOfPath(doc, lineCounter, path)),
-  );
+  const lineOf: LineOf = (path) => lineOfPath(doc, lineCounter, path);
+  // zod skips the cross-field refinement when the shape is broken; run it here so one pass reports everything.
+  const crossField = checkPolicy(raw).map((c) => ({
+    line: lineOf(c.path),
+    path: dotted(c.path),
+    reason: c.message,
+  }));
+  const problems = [...result.error.issues.flatMap((issue) => toProblems(issue, raw, lineOf)), ...crossField];
   return {
     ok: false,
     problems: dedupe(problems).sort((a, b) => a.line - b.line || a.path.localeCompare(b.path)),
   };
 }
 
-function toProblems(issue: z.core.$ZodIssue, lineOf: (path: PropertyKey[]) => number): PolicyProblem[] {
+function toProblems(issue: z.core.$ZodIssue, raw: unknown, lineOf: LineOf): PolicyProblem[] {
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -58,14 +69,20 @@ function toProblems(issue: z.core.$ZodIssue, lineOf: (path: PropertyKey[]) => nu
       reason: 'unknown field',
     }));
   }
-  return [{ line: lineOf(path), path: dotted(path), reason: reasonOf(issue) }];
+  // zod words a missing field by the type (or union options) it expected; say it plainly.
+  const missing = issue.code !== 'custom' && valueAt(raw, path) === undefined;
+  return [
+    { line: lineOf(path), path: dotted(path), reason: missing ? 'required field is missing' : issue.message },
+  ];
 }
 
-function reasonOf(issue: z.core.$ZodIssue): string {
-  // zod says "Invalid input: expected string, received undefined" for a missing field; say it plainly.
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
-    return 'required field is missing';
-  return issue.message;
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[seg];
+  }
+  return node;
 }
 
 function dotted(path: readonly PropertyKey[]): string {

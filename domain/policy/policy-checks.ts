@@ -1,112 +1,108 @@
-import { compareDates } from '../calendar';
-import type { Policy } from './policy-schema';
+import { compareDates, isValidLocalDate } from '../calendar';
 
-/** A cross-field problem found after the shape is valid. */
+/** A cross-field problem found by `checkPolicy`. */
 export interface CheckIssue {
   readonly path: (string | number)[];
   readonly message: string;
 }
 
+type Path = (string | number)[];
+type Rec = Record<string, unknown>;
+
 /**
  * Cross-field rules the shape alone cannot express: ids unique within the file, a period's end not before its
  * start, schedule days not repeated, figure references declared, escalation levels 1..n in order, a rollout
- * starting with its pilot.
+ * starting with its pilot. Takes unvalidated data (it skips what is malformed) so that a file with shape errors
+ * still gets these problems reported in the same run.
  */
-export function checkPolicy(p: Policy): CheckIssue[] {
+export function checkPolicy(p: unknown): CheckIssue[] {
+  if (!isRec(p)) return [];
   return [
     ...duplicateIds(p),
-    ...scheduleIssues(p),
+    ...scheduleIssues(p.schedule),
     ...figureRefIssues(p),
-    ...ladderIssues(p),
-    ...rolloutIssues(p),
+    ...ladderIssues(p.escalation),
+    ...rolloutIssues(p.rollout),
   ];
 }
 
-function duplicateIds(p: Policy): CheckIssue[] {
+function isRec(v: unknown): v is Rec {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function walk(node: unknown, path: Path, visit: (rec: Rec, path: Path) => void): void {
+  if (Array.isArray(node)) return node.forEach((v, i) => walk(v, [...path, i], visit));
+  if (!isRec(node)) return;
+  visit(node, path);
+  for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
+}
+
+function duplicateIds(p: Rec): CheckIssue[] {
   const seen = new Map<string, string>();
   const out: CheckIssue[] = [];
-  const visit = (node: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => visit(v, [...path, i]));
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    const rec = node as Record<string, unknown>;
+  walk(p, [], (rec, path) => {
     // The top-level id names the policy; every other `id` names a rule.
-    if (path.length > 0 && typeof rec.id === 'string') {
-      const first = seen.get(rec.id);
-      if (first !== undefined)
-        out.push({ path: [...path, 'id'], message: `duplicate id "${rec.id}" (first used at ${first})` });
-      else seen.set(rec.id, [...path, 'id'].join('.'));
-    }
-    for (const [k, v] of Object.entries(rec)) visit(v, [...path, k]);
-  };
-  visit(p, []);
+    if (path.length === 0 || typeof rec.id !== 'string') return;
+    const here = [...path, 'id'];
+    const first = seen.get(rec.id);
+    if (first !== undefined)
+      out.push({ path: here, message: `duplicate id "${rec.id}" (first used at ${first})` });
+    else seen.set(rec.id, here.join('.'));
+  });
   return out;
 }
 
-function scheduleIssues(p: Policy): CheckIssue[] {
-  const s = p.schedule;
-  switch (s.kind) {
-    case 'days': {
-      const out: CheckIssue[] = [];
-      const seen = new Set<string>();
-      s.days.forEach((d, i) => {
-        if (seen.has(d)) out.push({ path: ['schedule', 'days', i], message: `day ${d} is listed twice` });
-        seen.add(d);
-      });
-      return out;
-    }
-    case 'period':
-      return compareDates(s.end, s.start) < 0
-        ? [{ path: ['schedule', 'end'], message: `end ${s.end} is before start ${s.start}` }]
-        : [];
-    case 'open-ended':
-      return [];
-    default: {
-      const never: never = s;
-      throw new Error(`unknown schedule ${JSON.stringify(never)}`);
-    }
+function scheduleIssues(s: unknown): CheckIssue[] {
+  if (!isRec(s)) return [];
+  const date = (v: unknown): v is string => typeof v === 'string' && isValidLocalDate(v);
+  if (s.kind === 'days' && Array.isArray(s.days)) {
+    const seen = new Set<unknown>();
+    return s.days.flatMap((d: unknown, i) => {
+      const dup = seen.has(d);
+      seen.add(d);
+      return dup ? [{ path: ['schedule', 'days', i], message: `day ${String(d)} is listed twice` }] : [];
+    });
   }
+  if (s.kind === 'period' && date(s.start) && date(s.end) && compareDates(s.end, s.start) < 0)
+    return [{ path: ['schedule', 'end'], message: `end ${s.end} is before start ${s.start}` }];
+  return [];
 }
 
-function figureRefIssues(p: Policy): CheckIssue[] {
-  const figures = p.identity.jurisdiction.figures ?? {};
+function figureRefIssues(p: Rec): CheckIssue[] {
+  const identity = isRec(p.identity) ? p.identity : {};
+  const jurisdiction = isRec(identity.jurisdiction) ? identity.jurisdiction : {};
+  const figures = isRec(jurisdiction.figures) ? jurisdiction.figures : {};
   const out: CheckIssue[] = [];
-  const visit = (node: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(node)) return node.forEach((v, i) => visit(v, [...path, i]));
-    if (node === null || typeof node !== 'object') return;
-    const rec = node as Record<string, unknown>;
-    if (typeof rec.ref === 'string' && rec.ref.startsWith('jurisdiction.')) {
-      const name = rec.ref.slice('jurisdiction.'.length);
-      if (!Object.prototype.hasOwnProperty.call(figures, name))
-        out.push({
-          path: [...path, 'ref'],
-          message: `figure "${name}" is not declared in identity.jurisdiction.figures`,
-        });
-    }
-    for (const [k, v] of Object.entries(rec)) visit(v, [...path, k]);
-  };
-  visit(p, []);
+  walk(p, [], (rec, path) => {
+    if (typeof rec.ref !== 'string' || !rec.ref.startsWith('jurisdiction.')) return;
+    const name = rec.ref.slice('jurisdiction.'.length);
+    if (!Object.prototype.hasOwnProperty.call(figures, name))
+      out.push({
+        path: [...path, 'ref'],
+        message: `figure "${name}" is not declared in identity.jurisdiction.figures`,
+      });
+  });
   return out;
 }
 
-function ladderIssues(p: Policy): CheckIssue[] {
-  return (p.escalation?.levels ?? []).flatMap((l, i) =>
-    l.level === i + 1
-      ? []
-      : [
+function ladderIssues(e: unknown): CheckIssue[] {
+  if (!isRec(e) || !Array.isArray(e.levels)) return [];
+  return e.levels.flatMap((l: unknown, i) =>
+    isRec(l) && typeof l.level === 'number' && l.level !== i + 1
+      ? [
           {
             path: ['escalation', 'levels', i, 'level'],
             message: `must be ${i + 1} (levels are numbered 1, 2, 3, ... in order)`,
           },
-        ],
+        ]
+      : [],
   );
 }
 
-function rolloutIssues(p: Policy): CheckIssue[] {
-  const stages = p.rollout?.stages ?? [];
-  return stages.flatMap((s, i) => {
+function rolloutIssues(r: unknown): CheckIssue[] {
+  if (!isRec(r) || !Array.isArray(r.stages)) return [];
+  return r.stages.flatMap((s: unknown, i) => {
+    if (!isRec(s)) return [];
     if (i === 0 && s.kind !== 'pilot')
       return [{ path: ['rollout', 'stages', 0, 'kind'], message: 'the first stage must be the pilot' }];
     if (i > 0 && s.kind === 'pilot')

@@ -57,6 +57,7 @@ const policyObjectSchema = z.strictObject({
  * (unique ids, period order, figure references, ladder order) are checked by `checkPolicy`.
  */
 export const policySchema = policyObjectSchema.superRefine((p, ctx) => {
+  // Cross-field rules run only once the shape is valid; parsePolicy also runs them on broken files.
   for (const issue of checkPolicy(p))
     ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
