@@ -33,9 +33,9 @@ export function checkLinks(nodes: readonly LinkNode[], present: ReadonlySet<stri
     while (cur && !state.has(cur.id)) {
       state.set(cur.id, 1);
       walk.push(cur);
-      if (cur.target === undefined) break;
-      const next = byId.get(cur.target);
-      if (!next && !present.has(cur.target)) dangling.push(cur);
+      const target: string | undefined = cur.target;
+      const next: LinkNode | undefined = target === undefined ? undefined : byId.get(target);
+      if (target !== undefined && !next && !present.has(target)) dangling.push(cur);
       cur = next;
     }
     if (cur && state.get(cur.id) === 1) {
