@@ -73,6 +73,10 @@ export const UNIT_TAGS = [
     description: 'A front desk serving residents in person; needs on-site coverage.',
   },
   { id: 'pilot', description: 'A pilot unit / agency of a staged rollout (waves are listed in the policy).' },
+  {
+    id: 'wfa-approved',
+    description: 'A unit whose functional positions passed the job analysis for WFA (Jabar).',
+  },
 ] as const;
 
 /** One known unit tag id. */
