@@ -1,8 +1,8 @@
-import { type LocalizedText } from '../../errors';
 import { actorProblem } from '../actor';
 import { contentDigestOf, receiptIdFor } from '../receipt';
 import { accepted, assertNever, type DecideResult, refused, say } from '../result';
-import { instantMillis, isIsoDate } from '../time';
+import { instantProblem, millisOf as ms, textProblem } from '../checks';
+import { isIsoDate } from '../time';
 import { countUnitDay } from './recap';
 import {
   type AcknowledgeEscalation,
@@ -56,23 +56,6 @@ export function decideUnitDay(command: UnitDayCommand, state: UnitDayState): Res
       return assertNever(command);
   }
 }
-
-function instantProblem(value: unknown, field: string): LocalizedText | null {
-  return instantMillis(value) === null
-    ? say(
-        `Kolom "${field}" harus waktu ISO-8601 dengan zona, mis. 2023-12-04T09:00:00+07:00.`,
-        `Field "${field}" must be an ISO-8601 instant with an offset, e.g. 2023-12-04T09:00:00+07:00.`,
-      )
-    : null;
-}
-
-function textProblem(value: unknown, field: string): LocalizedText | null {
-  return typeof value === 'string' && value.trim() !== ''
-    ? null
-    : say(`Kolom "${field}" wajib diisi.`, `Field "${field}" must be a non-empty string.`);
-}
-
-const ms = (instant: string): number => instantMillis(instant) as number;
 
 function open(c: OpenUnitDay, state: UnitDayState): Result {
   if (state.status !== 'pending') {
