@@ -22,6 +22,17 @@ export function readCsv(text: string): CsvReadResult {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (i < n) {
+    // Fast path: a line without quotes or stray CRs is split natively (most rows of a big directory).
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    const lineEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const raw = text.slice(i, lineEnd);
+    if (raw.indexOf('"') < 0 && raw.indexOf('\r') < 0) {
+      if (raw !== '') records.push({ line, cells: raw.split(',') });
+      line++;
+      i = end + 1;
+      continue;
+    }
     const startLine = line;
     const cells: string[] = [];
     let endOfRecord = false;

@@ -13,16 +13,17 @@ export function dataValue(cell: string): number | string {
   return NUMERIC.test(cell) ? Number(cell) : cell;
 }
 
-/** Collects the non-empty `data.*` cells of a row into a record. */
+/** Collects the non-empty `data.*` cells of a row (cells in header order) into a record. */
 export function readDataFields(
   columns: readonly string[],
-  cells: Readonly<Record<string, string>>,
+  cells: readonly string[],
 ): Record<string, number | string> {
   const data: Record<string, number | string> = {};
-  for (const col of columns) {
-    if (!col.startsWith(DATA_PREFIX)) continue;
-    const cell = cells[col];
-    if (cell !== undefined && cell !== '') data[col.slice(DATA_PREFIX.length)] = dataValue(cell);
-  }
+  columns.forEach((col, k) => {
+    const cell = cells[k];
+    if (col.startsWith(DATA_PREFIX) && cell !== undefined && cell !== '') {
+      data[col.slice(DATA_PREFIX.length)] = dataValue(cell);
+    }
+  });
   return data;
 }

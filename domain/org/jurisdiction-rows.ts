@@ -3,7 +3,7 @@ import { DATA_COLUMN, readDataFields } from './data-fields';
 import { parseIsoDate } from './dates';
 import { type Jurisdiction } from './model';
 import { type OrgProblem } from './problem';
-import { readTable, type TableSpec } from './table';
+import { readTable, rowRecord, type TableSpec } from './table';
 
 /** Columns of jurisdiction.csv (one data row). */
 export const JURISDICTION_COLUMNS: TableSpec = {
@@ -35,7 +35,7 @@ export function parseJurisdictionRows(
     };
   for (const r of extra)
     problems.push({ file, line: r.line, field: 'row', reason: 'expected exactly one jurisdiction row' });
-  const parsed = jurisdictionRowSchema.safeParse(row.cells);
+  const parsed = jurisdictionRowSchema.safeParse(rowRecord(table, row));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ file, line: row.line, field: String(issue.path[0] ?? 'row'), reason: issue.message });

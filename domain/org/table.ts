@@ -1,10 +1,10 @@
 import { readCsv } from './csv-table';
 import { type OrgProblem } from './problem';
 
-/** One data row keyed by column name (cells trimmed), with its line. */
+/** One data row (cells trimmed, in header order), with its line. */
 export interface TableRow {
   readonly line: number;
-  readonly cells: Readonly<Record<string, string>>;
+  readonly cells: readonly string[];
 }
 
 /** Which columns a file must have, may have, and which extra column names are allowed. */
@@ -20,6 +20,8 @@ export interface TableSpec {
 /** The rows of a file and the header's column names, plus any structural problems. */
 export interface Table {
   readonly columns: readonly string[];
+  /** Column name → position in `cells`. */
+  readonly index: ReadonlyMap<string, number>;
   readonly rows: readonly TableRow[];
   readonly problems: readonly OrgProblem[];
 }
@@ -32,12 +34,26 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
   const problems: OrgProblem[] = [];
   const csv = readCsv(text);
   if (!csv.ok)
-    return { columns: [], rows: [], problems: [{ file, line: csv.line, field: 'csv', reason: csv.reason }] };
+    return {
+      columns: [],
+      index: new Map(),
+      rows: [],
+      problems: [{ file, line: csv.line, field: 'csv', reason: csv.reason }],
+    };
   const [header, ...records] = csv.records;
   if (!header) {
-    return { columns: [], rows: [], problems: [{ file, line: 1, field: 'header', reason: 'file is empty' }] };
+    return {
+      columns: [],
+      index: new Map(),
+      rows: [],
+      problems: [{ file, line: 1, field: 'header', reason: 'file is empty' }],
+    };
   }
   const columns = header.cells.map((c) => c.trim());
+  const index = new Map<string, number>();
+  columns.forEach((c, k) => {
+    if (!index.has(c)) index.set(c, k);
+  });
   const seen = new Set<string>();
   for (const col of columns) {
     if (seen.has(col)) problems.push({ file, line: header.line, field: col, reason: 'duplicate column' });
@@ -60,7 +76,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
     if (!seen.has(col))
       problems.push({ file, line: header.line, field: col, reason: 'missing required column' });
   }
-  if (problems.length > 0) return { columns, rows: [], problems };
+  if (problems.length > 0) return { columns, index, rows: [], problems };
   const rows: TableRow[] = [];
   for (const rec of records) {
     if (rec.cells.length !== columns.length) {
@@ -72,9 +88,20 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
       });
       continue;
     }
-    const cells: Record<string, string> = {};
-    for (let k = 0; k < columns.length; k++) cells[columns[k] as string] = (rec.cells[k] as string).trim();
-    rows.push({ line: rec.line, cells });
+    rows.push({ line: rec.line, cells: rec.cells.map(trim) });
   }
-  return { columns, rows, problems };
+  return { columns, index, rows, problems };
+}
+
+function trim(s: string): string {
+  return s.trim();
+}
+
+/** A row as an object keyed by column name (for schema checks of small files). */
+export function rowRecord(table: Table, row: TableRow): Record<string, string> {
+  const out: Record<string, string> = {};
+  table.columns.forEach((c, k) => {
+    out[c] = row.cells[k] ?? '';
+  });
+  return out;
 }

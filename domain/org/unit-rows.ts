@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DATA_COLUMN, readDataFields } from './data-fields';
 import { type Unit } from './model';
 import { type OrgProblem } from './problem';
-import { readTable, type TableSpec } from './table';
+import { readTable, rowRecord, type TableSpec } from './table';
 
 /** Unit ids: lowercase, digits, ".", "-", "_" (dots nest, e.g. "kemenpanrb.biro-hukum"). */
 export const UNIT_ID = /^[a-z0-9][a-z0-9._-]*$/;
@@ -53,8 +53,9 @@ export function parseUnitRows(
   const sectors = knownSectors ? new Set(knownSectors) : undefined;
   const presentIds = new Set<string>();
   for (const row of table.rows) {
-    if (row.cells['id']) presentIds.add(row.cells['id']);
-    const parsed = unitRowSchema.safeParse(row.cells);
+    const rawId = row.cells[table.index.get('id') ?? -1];
+    if (rawId) presentIds.add(rawId);
+    const parsed = unitRowSchema.safeParse(rowRecord(table, row));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({ file, line: row.line, field: String(issue.path[0] ?? 'row'), reason: issue.message });

@@ -1,6 +1,7 @@
 import { type OrgDirectory } from '../model';
 import { buildOrg, type OrgScale } from './build-org';
 import { type JurisdictionProfile } from './profile';
+import { DKI } from './profiles/dki';
 import { KEBUMEN } from './profiles/kebumen';
 
 /** The five seed jurisdictions. */
@@ -22,10 +23,11 @@ export function jurisdictionProfile(id: JurisdictionId): JurisdictionProfile {
   switch (id) {
     case 'kebumen':
       return KEBUMEN;
+    case 'dki':
+      return DKI;
     case 'jabar':
     case 'nasional':
     case 'kukar':
-    case 'dki':
       throw new Error(`not yet: ${id}`);
     default: {
       const never: never = id;
