@@ -37,6 +37,7 @@ export async function openPostgresDb(url: string): Promise<SqlDb> {
 }
 
 function handle(q: Queryable, pool: Pool | undefined): SqlDb {
+  let closed = false;
   const self: SqlDb = {
     dialect: 'postgres',
     maxParams: 65000,
@@ -65,7 +66,11 @@ function handle(q: Queryable, pool: Pool | undefined): SqlDb {
       }
     },
     close: async () => {
-      if (pool) await pool.end();
+      // Idempotent: owners (tests, workers) may close on several shutdown paths.
+      if (pool && !closed) {
+        closed = true;
+        await pool.end();
+      }
     },
   };
   return self;

@@ -97,7 +97,7 @@ class SqliteDb implements SqlDb {
   close(): Promise<void> {
     return this.exclusive(async () => {
       this.statements.clear();
-      this.db.close();
+      if (this.db.open) this.db.close();
     });
   }
 }

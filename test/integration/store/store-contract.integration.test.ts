@@ -1,0 +1,424 @@
+/**
+ * The store contract, run unchanged against SQLite (in-process) and PostgreSQL (a real throwaway server).
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+import { type DomainEventEnvelope } from '../../../activities/store/event-envelope';
+import { MIGRATIONS } from '../../../activities/store/migrations';
+import { type OutboxMessageInput, type Store } from '../../../activities/store/store';
+import { describeEachBackend } from './backends';
+import { makeOrg, nipOf } from './org-fixture';
+
+const run = promisify(execFile);
+const T0 = new Date('2023-12-04T00:00:00.000Z');
+const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
+
+function event(
+  partial: Partial<DomainEventEnvelope> & Pick<DomainEventEnvelope, 'eventId' | 'type'>,
+): DomainEventEnvelope {
+  return {
+    policyId: 'kebumen-2023',
+    policyVersion: 1,
+    occurredAt: '2023-12-04T02:00:00.000Z',
+    payload: {},
+    ...partial,
+  };
+}
+
+function message(key: string, overrides: Partial<OutboxMessageInput> = {}): OutboxMessageInput {
+  return {
+    key,
+    policyId: 'kebumen-2023',
+    day: '2023-12-04',
+    nip: nipOf(5),
+    kind: 'report-reminder',
+    level: 0,
+    channel: 'email',
+    unitId: 'opd-000',
+    recipient: 'pegawai5@example.go.id',
+    language: 'id',
+    subject: 'Pengingat laporan',
+    body: 'Silakan kirim laporan.',
+    payload: {},
+    ...overrides,
+  };
+}
+
+async function projectionSnapshot(store: Store, policyId: string): Promise<unknown> {
+  return {
+    policy: await store.policy(policyId),
+    days: await store.daysOf(policyId),
+    roster: await store.rosterOf(policyId, '2023-12-04'),
+    reports: await store.reportsOf(policyId),
+    escalations: await store.escalationsOf(policyId),
+    recaps: await store.recapsOf(policyId),
+    evaluations: await store.evaluationsOf(policyId),
+  };
+}
+
+describeEachBackend('store contract', ({ backend, open, openAt }) => {
+  describe('migrations', () => {
+    it('applies every migration once and nothing on reopen', async () => {
+      const location = await backend.freshLocation();
+      const first = await openAt(location);
+      await first.close();
+      const second = await openAt(location);
+      expect(await second.listDirectoryVersions()).toEqual([]);
+      const versions = await migrationVersions(location);
+      expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
+    it('is safe when several processes open the same database at once', async () => {
+      const location = await backend.freshLocation();
+      const child = join(__dirname, 'open-store-child.ts');
+      const tsx = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
+      const env = {
+        ...process.env,
+        EDARAN_CHILD_DATABASE_URL: location.databaseUrl ?? '',
+        EDARAN_CHILD_SQLITE_PATH: location.sqlitePath ?? '',
+      };
+      await Promise.all([1, 2, 3].map(() => run(tsx, [child], { env })));
+      expect(await migrationVersions(location)).toEqual(MIGRATIONS.map((m) => m.version));
+      const store = await openAt(location);
+      const versions = await store.listDirectoryVersions();
+      expect(versions).toHaveLength(1);
+      expect(versions[0]?.employees).toBe(30);
+    });
+  });
+
+  describe('directory', () => {
+    it('gives the same version for the same content, in any order, and writes nothing the second time', async () => {
+      const store = await open();
+      const org = makeOrg(4, 40);
+      const a = await store.importDirectory(org, { source: 'a.csv', now: at(0) });
+      const b = await store.importDirectory(
+        { units: [...org.units].reverse(), employees: [...org.employees].reverse() },
+        { source: 'b.csv', now: at(1) },
+      );
+      expect(a).toEqual({ directoryVersion: b.directoryVersion, created: true, units: 5, employees: 40 });
+      expect(b.created).toBe(false);
+      const changed = await store.importDirectory(
+        { ...org, employees: org.employees.map((e, i) => (i === 3 ? { ...e, name: 'Nama Baru' } : e)) },
+        { source: 'c.csv', now: at(2) },
+      );
+      expect(changed.directoryVersion).not.toBe(a.directoryVersion);
+      expect((await store.listDirectoryVersions()).map((v) => v.source)).toEqual(['c.csv', 'a.csv']);
+    });
+
+    it('reads by policy return the pinned version even after a later import', async () => {
+      const store = await open();
+      const v1 = await store.importDirectory(makeOrg(2, 10), { source: 'v1' });
+      await store.pinDirectory('kebumen-2023', v1.directoryVersion);
+      const v2 = await store.importDirectory(makeOrg(2, 14), { source: 'v2' });
+      const scope = { policyId: 'kebumen-2023' };
+      expect(await store.pinnedDirectory('kebumen-2023')).toBe(v1.directoryVersion);
+      expect(await store.employeeByNip(scope, nipOf(12))).toBeUndefined();
+      expect(await store.employeeByNip({ directoryVersion: v2.directoryVersion }, nipOf(12))).toMatchObject({
+        nip: nipOf(12),
+      });
+      await expect(store.pinDirectory('kebumen-2023', v2.directoryVersion)).rejects.toThrow(
+        /policyId: .*pinned to directory .*replace: true/,
+      );
+      await store.pinDirectory('kebumen-2023', v1.directoryVersion);
+      await store.pinDirectory('kebumen-2023', v2.directoryVersion, { replace: true });
+      expect((await store.employeeByNip(scope, nipOf(12)))?.nip).toBe(nipOf(12));
+      await expect(store.pinDirectory('other', 'dir-nope')).rejects.toThrow(/directoryVersion: unknown/);
+      await expect(store.listUnits({ policyId: 'unpinned' })).rejects.toThrow(
+        /policyId: .*no pinned directory/,
+      );
+    });
+
+    it('answers the queries workflows need: units with headcounts, unit members, by NIP, supervisor chain', async () => {
+      const store = await open();
+      const { directoryVersion } = await store.importDirectory(makeOrg(3, 31), { source: 'x' });
+      await store.pinDirectory('p', directoryVersion);
+      const scope = { policyId: 'p' };
+      const units = await store.listUnits(scope);
+      expect(units.map((u) => [u.id, u.headcount])).toEqual([
+        ['opd-000', 10],
+        ['opd-001', 10],
+        ['opd-002', 10],
+        ['setda', 1],
+      ]);
+      expect(units[0]).toMatchObject({
+        sector: 'health',
+        tags: ['public-service-desk'],
+        data: { budgetAbsorption: 0 },
+      });
+      expect(units[0]?.parentId).toBe('setda');
+      expect(units[3]?.parentId).toBeUndefined();
+      const members = await store.employeesOfUnit(scope, 'opd-001');
+      expect(members).toHaveLength(10);
+      expect(members.every((e) => e.unitId === 'opd-001')).toBe(true);
+      const e13 = await store.employeeByNip(scope, nipOf(13));
+      expect(e13).toMatchObject({ nip: nipOf(13), status: 'PNS', positionType: 'pelaksana' });
+      expect(e13?.email).toBeUndefined();
+      const chain = await store.supervisorChain(scope, nipOf(13));
+      expect(chain.map((e) => e.nip)).toEqual([nipOf(1), nipOf(0)]);
+      expect(await store.supervisorChain(scope, nipOf(0))).toEqual([]);
+      const many = await store.employeesByNip(scope, [nipOf(4), nipOf(5), '999999999999999999']);
+      expect([...many.keys()].sort()).toEqual([nipOf(4), nipOf(5)]);
+    });
+
+    it('rejects an unsound directory with the field and reason, storing nothing', async () => {
+      const store = await open();
+      const org = makeOrg(2, 6);
+      const dupe = { ...org, employees: [...org.employees, { ...org.employees[2]!, name: 'Kembar' }] };
+      await expect(store.importDirectory(dupe, { source: 'bad' })).rejects.toThrow(
+        /employees\[6\]\.nip: duplicate NIP/,
+      );
+      const orphan = { ...org, employees: [{ ...org.employees[1]!, unitId: 'ghost' }] };
+      await expect(store.importDirectory(orphan, { source: 'bad' })).rejects.toThrow(
+        /employees\[0\]\.unitId: unknown unit "ghost"/,
+      );
+      expect(await store.listDirectoryVersions()).toEqual([]);
+    });
+
+    it('imports 60,000 employees in one batched transaction', async () => {
+      const store = await open();
+      const org = makeOrg(120, 60_000);
+      const started = Date.now();
+      const result = await store.importDirectory(org, { source: 'dki.csv' });
+      const ms = Date.now() - started;
+      process.stderr.write(`[edaran] ${backend.name}: imported 60,000 employees in ${ms} ms\n`);
+      expect(result).toMatchObject({ created: true, employees: 60_000, units: 121 });
+      await store.pinDirectory('dki-2023', result.directoryVersion);
+      const units = await store.listUnits({ policyId: 'dki-2023' });
+      expect(units.reduce((n, u) => n + u.headcount, 0)).toBe(60_000);
+      // Generous bound for shared CI machines; the printed time is the real measure.
+      expect(ms).toBeLessThan(backend.name === 'sqlite' ? 15_000 : 45_000);
+      const again = Date.now();
+      expect((await store.importDirectory(org, { source: 'dki.csv' })).created).toBe(false);
+      expect(Date.now() - again).toBeLessThan(ms + 5_000);
+    });
+  });
+
+  describe('events and projections', () => {
+    const day = '2023-12-04';
+    const log: DomainEventEnvelope[] = [
+      event({ eventId: 'e1', type: 'PolicyIssued', payload: { number: '061./7921' } }),
+      event({ eventId: 'e2', type: 'DayOpened', day }),
+      event({
+        eventId: 'e3',
+        type: 'RosterPublished',
+        day,
+        unitId: 'opd-000',
+        payload: {
+          assignments: [
+            { nip: nipOf(1), mode: 'WFO', reason: 'leader' },
+            { nip: nipOf(4), mode: 'WFH', reason: 'quota' },
+          ],
+        },
+      }),
+      event({ eventId: 'e4', type: 'ReportAccepted', day, nip: nipOf(4), unitId: 'opd-000' }),
+      event({
+        eventId: 'e5',
+        type: 'EscalationRaised',
+        day,
+        nip: nipOf(7),
+        unitId: 'opd-000',
+        payload: { level: 1, supervisorNip: nipOf(1) },
+      }),
+      event({
+        eventId: 'e6',
+        type: 'EscalationRaised',
+        day,
+        nip: nipOf(7),
+        unitId: 'opd-000',
+        payload: { level: 2, supervisorNip: nipOf(0) },
+      }),
+      event({
+        eventId: 'e7',
+        type: 'EscalationAcknowledged',
+        day,
+        nip: nipOf(7),
+        payload: { level: 1, by: nipOf(1) },
+      }),
+      event({
+        eventId: 'e8',
+        type: 'ReportLate',
+        day,
+        nip: nipOf(7),
+        unitId: 'opd-000',
+        occurredAt: '2023-12-04T10:00:00.000Z',
+      }),
+      event({
+        eventId: 'e9',
+        type: 'RecallIssued',
+        day,
+        nip: nipOf(4),
+        unitId: 'opd-000',
+        payload: { reason: 'rapat' },
+      }),
+      event({ eventId: 'e10', type: 'SomethingNew', day, payload: { x: 1 } }),
+      event({ eventId: 'e11', type: 'DayClosed', day, occurredAt: '2023-12-04T11:00:00.000Z' }),
+      event({
+        eventId: 'e12',
+        type: 'DayRecapped',
+        day,
+        unitId: 'opd-000',
+        payload: { accepted: 1, late: 1 },
+      }),
+      event({ eventId: 'e13', type: 'EvaluationCompleted', payload: { outcome: 'extend', compliance: 0.9 } }),
+      event({ eventId: 'e14', type: 'PolicyRevoked', policyVersion: 2 }),
+    ];
+
+    it('projects known types, keeps unknown ones in the log only, and ignores a repeated event', async () => {
+      const store = await open();
+      expect(await store.appendEvents(log)).toEqual({ appended: 14, duplicates: 0 });
+      expect(await store.appendEvents([log[3]!, log[7]!])).toEqual({ appended: 0, duplicates: 2 });
+      expect((await store.eventsOf('kebumen-2023')).map((e) => e.type)).toContain('SomethingNew');
+      expect(await store.policy('kebumen-2023')).toMatchObject({ status: 'revoked', policyVersion: 2 });
+      expect(await store.daysOf('kebumen-2023')).toEqual([
+        expect.objectContaining({ day, status: 'recapped', closedAt: '2023-12-04T11:00:00.000Z' }),
+      ]);
+      expect((await store.rosterOf('kebumen-2023', day)).map((r) => [r.nip, r.mode, r.reason])).toEqual([
+        [nipOf(1), 'WFO', 'leader'],
+        [nipOf(4), 'WFO', 'recall: rapat'],
+      ]);
+      expect((await store.reportsOf('kebumen-2023', day)).map((r) => [r.nip, r.status])).toEqual([
+        [nipOf(4), 'accepted'],
+        [nipOf(7), 'late'],
+      ]);
+      const escalations = await store.escalationsOf('kebumen-2023');
+      expect(escalations.map((e) => [e.level, e.acknowledgedBy])).toEqual([
+        [1, nipOf(1)],
+        [2, null],
+      ]);
+      expect((await store.recapsOf('kebumen-2023'))[0]?.payload).toEqual({ accepted: 1, late: 1 });
+      expect((await store.evaluationsOf('kebumen-2023')).map((e) => e.outcome)).toEqual(['extend']);
+    });
+
+    it('rebuilds the same projection from the log', async () => {
+      const store = await open();
+      await store.appendEvents(log);
+      await store.appendEvents([event({ eventId: 'other-1', policyId: 'jabar', type: 'PolicyIssued' })]);
+      const before = await projectionSnapshot(store, 'kebumen-2023');
+      expect(await store.rebuildProjections('kebumen-2023')).toEqual({ replayed: 14 });
+      expect(await projectionSnapshot(store, 'kebumen-2023')).toEqual(before);
+      expect(await store.rebuildProjections()).toEqual({ replayed: 15 });
+      expect(await projectionSnapshot(store, 'kebumen-2023')).toEqual(before);
+      expect((await store.policy('jabar'))?.status).toBe('issued');
+    });
+  });
+
+  describe('outbox', () => {
+    it('enqueues idempotently and records bad data as a visible failure', async () => {
+      const store = await open();
+      const now = at(0);
+      expect(await store.enqueue([message('k1'), message('k2')], now)).toEqual({
+        enqueued: 2,
+        duplicates: 0,
+      });
+      expect(
+        await store.enqueue(
+          [message('k1', { body: 'changed' }), message('k3', { recipient: null, failure: 'no email' })],
+          now,
+        ),
+      ).toEqual({
+        enqueued: 1,
+        duplicates: 1,
+      });
+      expect((await store.outboxMessage('k1'))?.body).toBe('Silakan kirim laporan.');
+      expect(await store.outboxMessage('k3')).toMatchObject({
+        status: 'failed',
+        lastError: 'no email',
+        attempts: 0,
+      });
+      expect(await store.outboxCounts()).toMatchObject({ pending: 2, failed: 1, sent: 0 });
+    });
+
+    it('claims with a lease, takes over an expired claim, and fences stale workers', async () => {
+      const store = await open();
+      await store.enqueue([message('k1'), message('k2', { unitId: 'opd-001' })], at(0));
+      const first = await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 10, unitId: 'opd-000' });
+      expect(first.map((m) => [m.key, m.status, m.attempts, m.recovered])).toEqual([
+        ['k1', 'sending', 1, false],
+      ]);
+      expect(
+        await store.claimOutbox({ now: at(1.5), leaseMs: 60_000, limit: 10, unitId: 'opd-000' }),
+      ).toEqual([]);
+      // The first worker "crashed": after its lease the message is taken over, flagged as recovered.
+      const second = await store.claimOutbox({ now: at(3), leaseMs: 60_000, limit: 10, unitId: 'opd-000' });
+      expect(second.map((m) => [m.key, m.attempts, m.recovered])).toEqual([['k1', 1, true]]);
+      expect(await store.recordDelivery('k1', first[0]!.claimToken!, { status: 'sent' }, at(3))).toBe(false);
+      expect(
+        await store.recordDelivery(
+          'k1',
+          second[0]!.claimToken!,
+          { status: 'sent', providerId: '<m@x>' },
+          at(3),
+        ),
+      ).toBe(true);
+      expect(await store.outboxMessage('k1')).toMatchObject({
+        status: 'sent',
+        providerId: '<m@x>',
+        sentAt: at(3).toISOString(),
+      });
+      expect((await store.outboxLog('k1')).map((l) => l.status)).toEqual([
+        'pending',
+        'sending',
+        'sending',
+        'sent',
+      ]);
+    });
+
+    it('retries when due, keeps the attempt count, and requeues only on an explicit decision', async () => {
+      const store = await open();
+      await store.enqueue([message('k1')], at(0));
+      const [m1] = await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 1 });
+      await store.recordDelivery(
+        'k1',
+        m1!.claimToken!,
+        { status: 'retrying', reason: 'ECONNREFUSED', nextAttemptAt: at(10) },
+        at(1),
+      );
+      expect(await store.outboxMessage('k1')).toMatchObject({
+        status: 'retrying',
+        attempts: 1,
+        lastError: 'ECONNREFUSED',
+      });
+      expect(await store.claimOutbox({ now: at(5), leaseMs: 60_000, limit: 1 })).toEqual([]);
+      const [m2] = await store.claimOutbox({ now: at(10), leaseMs: 60_000, limit: 1 });
+      expect(m2?.attempts).toBe(2);
+      await store.recordDelivery(
+        'k1',
+        m2!.claimToken!,
+        { status: 'uncertain', reason: 'crash mid-send' },
+        at(10),
+      );
+      expect(await store.claimOutbox({ now: at(100), leaseMs: 60_000, limit: 1 })).toEqual([]);
+      expect(await store.requeueOutbox('k1', at(101))).toBe(true);
+      expect(await store.requeueOutbox('k1', at(101))).toBe(false);
+      expect(
+        (await store.claimOutbox({ now: at(102), leaseMs: 60_000, limit: 1 })).map((m) => m.attempts),
+      ).toEqual([3]);
+    });
+  });
+});
+
+async function migrationVersions(location: { databaseUrl?: string; sqlitePath?: string }): Promise<number[]> {
+  if (location.databaseUrl) {
+    const client = new Client({ connectionString: location.databaseUrl });
+    await client.connect();
+    try {
+      const res = await client.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      return res.rows.map((r) => Number(r.version));
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(location.sqlitePath ?? '', { readonly: true });
+  try {
+    return (
+      db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
+    ).map((r) => r.version);
+  } finally {
+    db.close();
+  }
+}
