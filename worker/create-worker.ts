@@ -3,7 +3,7 @@
  * prebuilt bundle (EDARAN_WORKFLOW_BUNDLE, made by `npm run build:bundle`) skips the bundling at start.
  */
 import { existsSync } from 'node:fs';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 
 export interface CreateWorkerOptions {
