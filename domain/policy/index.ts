@@ -3,7 +3,13 @@
  * parser that maps problems to source lines, and helpers over a parsed policy.
  */
 export { type Policy, policySchema, scopeSchema, POLICY_SCHEMA_VERSION } from './policy-schema';
-export { parsePolicy, type ParsePolicyResult, type PolicyProblem, type PolicyFormat } from './parse-policy';
+export {
+  parsePolicy,
+  parseCalendarFile,
+  type ParsePolicyResult,
+  type PolicyProblem,
+  type PolicyFormat,
+} from './parse-policy';
 export { policyDays, policyCalendar, withCalendarFiles } from './policy-days';
 export { checkPolicy, type CheckIssue } from './policy-checks';
 export { SECTORS, SECTOR_IDS, type SectorId, UNIT_TAGS, type UnitTagId, isSectorId } from './sectors';

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { type z } from 'zod';
-import { checkPolicy } from './policy-checks';
+import { type CalendarFile, calendarFileSchema } from './calendar-section';
+import { checkPolicy, type CheckIssue } from './policy-checks';
 import { type Policy, policySchema } from './policy-schema';
 import { lineOfPath } from './source-lines';
 
@@ -30,10 +31,34 @@ export function parsePolicy(
   text: string,
   options: { readonly filename?: string; readonly format?: PolicyFormat } = {},
 ): ParsePolicyResult {
+  // zod skips the cross-field refinement when the shape is broken; checkPolicy runs on the raw data too.
+  const r = parseWithSchema(text, policySchema, options.format ?? 'yaml', checkPolicy);
+  return r.ok ? { ok: true, policy: r.value } : r;
+}
+
+/** Parses a calendar file (extra non-working days such as a year's cuti bersama), with source lines. */
+export function parseCalendarFile(
+  text: string,
+  options: { readonly format?: PolicyFormat } = {},
+):
+  | { readonly ok: true; readonly calendar: CalendarFile }
+  | { readonly ok: false; readonly problems: readonly PolicyProblem[] } {
+  const r = parseWithSchema(text, calendarFileSchema, options.format ?? 'yaml', () => []);
+  return r.ok ? { ok: true, calendar: r.value } : r;
+}
+
+function parseWithSchema<T>(
+  text: string,
+  schema: z.ZodType<T>,
+  format: PolicyFormat,
+  crossCheck: (raw: unknown) => readonly CheckIssue[],
+):
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly PolicyProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   if (doc.errors.length > 0) {
-    const kind = options.format === 'json' ? 'JSON' : 'YAML';
+    const kind = format === 'json' ? 'JSON' : 'YAML';
     return {
       ok: false,
       problems: doc.errors.map((e) => ({
@@ -44,11 +69,10 @@ export function parsePolicy(
     };
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  const result = policySchema.safeParse(raw);
-  if (result.success) return { ok: true, policy: result.data };
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
   const lineOf: LineOf = (path) => lineOfPath(doc, lineCounter, path);
-  // zod skips the cross-field refinement when the shape is broken; run it here so one pass reports everything.
-  const crossField = checkPolicy(raw).map((c) => ({
+  const crossField = crossCheck(raw).map((c) => ({
     line: lineOf(c.path),
     path: dotted(c.path),
     reason: c.message,

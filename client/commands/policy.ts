@@ -1,0 +1,272 @@
+/**
+ * `edaran policy <subcommand>` — policy files. Subcommands are a table: add one entry (summary, usage, run) per
+ * subcommand. This file implements `validate` and `show`; issue/amend/revoke/status/decide are added by their owners.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  parseCalendarFile,
+  parsePolicy,
+  type Policy,
+  type PolicyFormat,
+  type PolicyProblem,
+  policyDays,
+  withCalendarFiles,
+} from '../../domain/policy';
+import { addDays, resolveZone, workingCalendar } from '../../domain/calendar';
+
+/** One `policy` subcommand. */
+export interface PolicySubcommand {
+  readonly summary: string;
+  readonly usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+const SUBCOMMANDS: Readonly<Record<string, PolicySubcommand>> = {
+  validate: {
+    summary: 'check policy files; one line per problem as FILE:LINE: path: reason',
+    usage: 'edaran policy validate FILE...',
+    run: runValidate,
+  },
+  show: {
+    summary: 'summarise a policy and list its trial days (--json for a machine-readable object)',
+    usage: 'edaran policy show FILE [--json]',
+    run: runShow,
+  },
+};
+
+/** One line for `edaran --help`. */
+export const summary = `policy files: ${Object.keys(SUBCOMMANDS).join(', ')}`;
+
+/** Dispatches to a subcommand; exit code 2 for a usage error. */
+export async function run(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  const sub = name === undefined ? undefined : SUBCOMMANDS[name];
+  if (!sub) {
+    if (name !== undefined && name !== '--help' && name !== '-h')
+      process.stderr.write(`edaran policy: unknown subcommand "${name}"\n`);
+    const out = name === undefined || name === '--help' || name === '-h' ? process.stdout : process.stderr;
+    out.write(
+      `usage:\n${Object.values(SUBCOMMANDS)
+        .map((s) => `  ${s.usage.padEnd(36)}  ${s.summary}`)
+        .join('\n')}\n`,
+    );
+    return name === '--help' || name === '-h' ? 0 : 2;
+  }
+  return sub.run(rest);
+}
+
+/** A policy read from disk with its calendar files merged, or the problems found, each with its file. */
+export type LoadedPolicy =
+  | { readonly ok: true; readonly policy: Policy }
+  | {
+      readonly ok: false;
+      readonly problems: readonly { readonly file: string; readonly problem: PolicyProblem }[];
+    };
+
+/** Reads, parses and validates a policy file and the calendar files it names (paths relative to it). */
+export function loadPolicyFile(file: string): LoadedPolicy {
+  const text = readText(file);
+  if (typeof text !== 'string') return { ok: false, problems: [{ file, problem: text }] };
+  const parsed = parsePolicy(text, { filename: file, format: formatOf(file) });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ file, problem })) };
+  const calendars = [];
+  const problems: { file: string; problem: PolicyProblem }[] = [];
+  for (const rel of parsed.policy.calendar?.files ?? []) {
+    const calFile = resolve(dirname(file), rel);
+    const calText = readText(calFile);
+    if (typeof calText !== 'string') {
+      problems.push({
+        file,
+        problem: { ...calText, path: 'calendar.files', reason: `${rel}: ${calText.reason}` },
+      });
+      continue;
+    }
+    const cal = parseCalendarFile(calText, { format: formatOf(calFile) });
+    if (cal.ok) calendars.push(cal.calendar);
+    else problems.push(...cal.problems.map((problem) => ({ file: calFile, problem })));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, policy: withCalendarFiles(parsed.policy, calendars) };
+}
+
+function readText(file: string): string | PolicyProblem {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return {
+      line: 0,
+      path: '(file)',
+      reason: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`,
+    };
+  }
+}
+
+function formatOf(file: string): PolicyFormat {
+  return extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+}
+
+async function runValidate(args: string[]): Promise<number> {
+  const parsed = parseOrUsage(args, {}, 'edaran policy validate FILE...');
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) return usageError('edaran policy validate FILE...', 'no FILE given');
+  let failed = false;
+  for (const file of parsed.positionals) {
+    const loaded = loadPolicyFile(file);
+    if (loaded.ok) {
+      process.stdout.write(`${file}: ok\n`);
+      continue;
+    }
+    failed = true;
+    for (const { file: f, problem: p } of loaded.problems)
+      process.stderr.write(`${f}:${p.line}: ${p.path}: ${p.reason}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function runShow(args: string[]): Promise<number> {
+  const usage = 'edaran policy show FILE [--json]';
+  const parsed = parseOrUsage(args, { json: { type: 'boolean' } }, usage);
+  if (typeof parsed === 'number') return parsed;
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) return usageError(usage, 'exactly one FILE is needed');
+  const loaded = loadPolicyFile(file);
+  if (!loaded.ok) {
+    for (const { file: f, problem: p } of loaded.problems)
+      process.stderr.write(`${f}:${p.line}: ${p.path}: ${p.reason}\n`);
+    return 1;
+  }
+  const summaryObject = showObject(loaded.policy);
+  process.stdout.write(
+    parsed.values.json === true
+      ? `${JSON.stringify(summaryObject, null, 2)}\n`
+      : showText(loaded.policy, summaryObject),
+  );
+  return 0;
+}
+
+/** The machine-readable summary of `policy show --json`. */
+export function showObject(p: Policy): Record<string, unknown> {
+  const trial = policyDays(p);
+  return {
+    id: p.id,
+    number: p.identity.number,
+    title: p.identity.title,
+    issuer: p.identity.issuer,
+    signatory: p.identity.signatory,
+    dateSigned: p.identity.dateSigned,
+    jurisdiction: p.identity.jurisdiction.name,
+    timezone: resolveZone(p.timezone),
+    timezoneAsWritten: p.timezone,
+    schedule: p.schedule.kind,
+    days: trial.days,
+    openEnded: trial.openEnded,
+    quotas: p.arrangement.quotas.map((q) => ({
+      id: q.id,
+      units: q.units,
+      maxWfhPercent: q.maxWfhPercent,
+      rotation: q.rotation,
+      location: q.location,
+    })),
+    exclusions: (p.exclusions ?? []).map((e) => ({ id: e.id, effect: e.effect })),
+    eligibility: p.eligibility
+      ? {
+          default: p.eligibility.default,
+          rules: p.eligibility.rules.map((r) => ({ id: r.id, effect: r.effect })),
+        }
+      : undefined,
+    reportDeadline: p.reporting?.report?.deadline,
+    escalation: (p.escalation?.levels ?? []).map((l) => ({
+      id: l.id,
+      level: l.level,
+      to: l.to,
+      after: l.after,
+    })),
+    evaluation: { id: p.evaluation.id, when: p.evaluation.when, decisions: p.evaluation.decisions },
+    rollout: (p.rollout?.stages ?? []).map((s) => ({ id: s.id, kind: s.kind, name: s.name })),
+    assumptions: countAssumptions(p),
+  };
+}
+
+function showText(p: Policy, o: Record<string, unknown>): string {
+  const days = o.days as string[];
+  const cal = workingCalendar(p);
+  const skipped: string[] = [];
+  if (p.schedule.kind === 'period') {
+    for (let d = p.schedule.start; d <= p.schedule.end; d = addDays(d, 1)) {
+      const why = cal.nonWorkingReason(d);
+      if (why !== undefined && why !== 'weekend') skipped.push(`${d} (${why})`);
+    }
+  }
+  const lines = [
+    `${p.identity.number} — ${p.identity.title}`,
+    `  issuer      ${p.identity.issuer.office}${p.identity.issuer.name ? ` (${p.identity.issuer.name})` : ''}`,
+    `  signed      ${p.identity.dateSigned} by ${p.identity.signatory.name}, ${p.identity.signatory.position}`,
+    `  time zone   ${p.timezone} (${resolveZone(p.timezone)})`,
+    `  schedule    ${p.schedule.kind}${o.openEnded === true ? ' (first 30 working days shown)' : ''}`,
+    `  days        ${days.length}: ${days.join(', ')}`,
+    ...(skipped.length > 0 ? [`  holidays    skipped: ${skipped.join(', ')}`] : []),
+    `  quotas      ${p.arrangement.quotas.map((q) => `${q.id} ${q.maxWfhPercent}% ${q.location === 'home' ? 'WFH' : 'WFA'} ${q.rotation}`).join('; ')}`,
+    `  exclusions  ${(p.exclusions ?? []).map((e) => `${e.id} (${e.effect})`).join(', ') || 'none'}`,
+    ...(p.eligibility
+      ? [
+          `  eligibility default ${p.eligibility.default}; ${p.eligibility.rules.map((r) => `${r.id} (${r.effect})`).join(', ')}`,
+        ]
+      : []),
+    `  reporting   ${p.reporting?.report ? `${p.reporting.report.contents.join(', ')} to ${p.reporting.report.to} by ${p.reporting.report.deadline}` : 'none'}`,
+    `  escalation  ${(p.escalation?.levels ?? []).map((l) => `${l.level}. ${l.to} after ${'workingHours' in l.after ? `${l.after.workingHours} working h` : `next working day ${l.after.nextWorkingDayAt}`}`).join('; ') || 'none'}`,
+    `  evaluation  ${describeWhen(p.evaluation.when)}; decisions: ${p.evaluation.decisions.join(', ')}`,
+    ...(p.rollout
+      ? [`  rollout     ${p.rollout.stages.map((s) => `${s.kind}: ${s.name}`).join(' → ')}`]
+      : []),
+    `  assumptions ${String(o.assumptions)} marked in the file`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function describeWhen(w: Policy['evaluation']['when']): string {
+  switch (w.kind) {
+    case 'after-last-day':
+      return `${w.workingDays} working day(s) after the last day`;
+    case 'on-date':
+      return `on ${w.date}`;
+    case 'periodic':
+      return `every ${w.everyMonths} month(s)`;
+    default: {
+      const never: never = w;
+      return String(never);
+    }
+  }
+}
+
+function countAssumptions(p: Policy): number {
+  let n = p.assumptions?.length ?? 0;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'assumption') n++;
+        else visit(x);
+      }
+    }
+  };
+  visit({ ...p, assumptions: undefined });
+  return n;
+}
+
+type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parseOrUsage(args: string[], options: ParseOptions, usage: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    return usageError(usage, err instanceof Error ? err.message : String(err));
+  }
+}
+
+function usageError(usage: string, reason: string): number {
+  process.stderr.write(`edaran policy: ${reason}\nusage: ${usage}\n`);
+  return 2;
+}
