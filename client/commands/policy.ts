@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   parseCalendarFile,
   parsePolicy,
@@ -256,9 +256,11 @@ function countAssumptions(p: Policy): number {
   return n;
 }
 
-type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-function parseOrUsage(args: string[], options: ParseOptions, usage: string) {
+function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  usage: string,
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
