@@ -2,7 +2,10 @@ import { type OrgDirectory } from '../model';
 import { buildOrg, type OrgScale } from './build-org';
 import { type JurisdictionProfile } from './profile';
 import { DKI } from './profiles/dki';
+import { JABAR } from './profiles/jabar';
 import { KEBUMEN } from './profiles/kebumen';
+import { KUKAR } from './profiles/kukar';
+import { NASIONAL } from './profiles/nasional';
 
 /** The five seed jurisdictions. */
 export const JURISDICTIONS = ['kebumen', 'jabar', 'nasional', 'kukar', 'dki'] as const;
@@ -26,9 +29,11 @@ export function jurisdictionProfile(id: JurisdictionId): JurisdictionProfile {
     case 'dki':
       return DKI;
     case 'jabar':
+      return JABAR;
     case 'nasional':
+      return NASIONAL;
     case 'kukar':
-      throw new Error(`not yet: ${id}`);
+      return KUKAR;
     default: {
       const never: never = id;
       throw new RangeError(`unknown jurisdiction ${String(never)}`);

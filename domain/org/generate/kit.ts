@@ -1,7 +1,8 @@
 import { type LeaderLine, type StaffLine } from './profile';
 
 /** Splits a total into integer parts proportional to weights (largest remainder; parts sum to the total). */
-export function split(total: number, weights: readonly number[]): number[] {
+export function split(wanted: number, weights: readonly number[]): number[] {
+  const total = Math.round(wanted);
   const sum = weights.reduce((a, b) => a + b, 0);
   const raw = weights.map((w) => (sum === 0 ? 0 : (total * w) / sum));
   const parts = raw.map(Math.floor);

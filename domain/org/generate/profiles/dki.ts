@@ -39,12 +39,10 @@ const OPDS: readonly OpdRow[] = [
   ['dispora', 'Dinas Pemuda dan Olahraga', 'other', 350, 3, [], false],
   ['disbud', 'Dinas Kebudayaan', 'other', 400, 3, [], false],
   ['dispusip', 'Dinas Perpustakaan dan Kearsipan', 'administration', 300, 3, [], false],
-  ['dpmptsp-ptsp', 'Badan Pembinaan Badan Usaha Milik Daerah', 'administration', 90, 2, [], false],
-  ['bpkpd', 'Biro Perekonomian dan Keuangan', 'administration', 80, 2, [], false],
-  ['dinas-ppb', 'Dinas Perindustrian dan Energi', 'energy', 200, 3, [], false],
-  ['bumd-vital', 'Unit Pengamanan Objek Vital Daerah', 'national-vital-object', 160, 2, [], false],
-  ['pmo-psn', 'Unit Percepatan Proyek Strategis Nasional', 'national-strategic-project', 90, 2, [], false],
-  ['biro-tatapraja', 'Unit Pengelola Pos dan Persuratan', 'post', 70, 1, [], false],
+  ['bp-bumd', 'Badan Pembina Badan Usaha Milik Daerah', 'administration', 90, 2, [], false],
+  ['up-obvit', 'Unit Pengamanan Objek Vital Daerah', 'national-vital-object', 160, 2, [], false],
+  ['up-psn', 'Unit Percepatan Proyek Strategis Nasional', 'national-strategic-project', 90, 2, [], false],
+  ['up-pos', 'Unit Pengelola Pos dan Persuratan', 'post', 70, 1, [], false],
 ];
 
 const SETDA_BUREAUS: readonly (readonly [string, string, SectorId, boolean])[] = [
@@ -53,6 +51,8 @@ const SETDA_BUREAUS: readonly (readonly [string, string, SectorId, boolean])[] =
   ['biro-umum', 'Biro Umum dan Administrasi Sekretariat Daerah', 'leadership-support', true],
   ['biro-organisasi', 'Biro Organisasi dan Reformasi Birokrasi', 'administration', false],
   ['biro-kesra', 'Biro Kesejahteraan Sosial', 'administration', false],
+  ['biro-perekonomian', 'Biro Perekonomian dan Keuangan', 'administration', false],
+  ['biro-kerja-sama', 'Biro Kerja Sama Daerah', 'administration', false],
 ];
 
 /** [kota id, name, kecamatan] — the five administrative cities and the Thousand Islands regency. */
@@ -66,25 +66,23 @@ const KOTA: readonly (readonly [string, string, readonly string[]])[] = [
   ['kepsrb', 'Kabupaten Administrasi Kepulauan Seribu', ['Kepulauan Seribu Utara', 'Kepulauan Seribu Selatan']],
 ];
 
+/** Office head counts in OPDS are scaled by this to land the province at ~60,000. */
+const OPD_SCALE = 0.85;
+
 /** Teachers per education region (suku dinas): DKI's ~30,000 school staff, the biggest units. */
 const TEACHERS_PER_SUDIN: Readonly<Record<string, number>> = {
-  jakpus: 4200,
-  jakut: 4700,
-  jakbar: 6100,
-  jaksel: 6000,
-  jaktim: 7600,
-  kepsrb: 600,
+  jakpus: 3200,
+  jakut: 3600,
+  jakbar: 4600,
+  jaksel: 4600,
+  jaktim: 5600,
+  kepsrb: 400,
 };
 
+// prettier-ignore
 const RSUD: readonly string[] = [
-  'RSUD Tarakan',
-  'RSUD Budhi Asih',
-  'RSUD Pasar Minggu',
-  'RSUD Koja',
-  'RSUD Cengkareng',
-  'RSUD Duren Sawit',
-  'RSUD Kebayoran Baru',
-  'RSUD Tanah Abang',
+  'RSUD Tarakan', 'RSUD Budhi Asih', 'RSUD Pasar Minggu', 'RSUD Koja', 'RSUD Cengkareng', 'RSUD Duren Sawit',
+  'RSUD Kebayoran Baru', 'RSUD Tanah Abang', 'RSUD Cipayung', 'RSUD Kramat Jati',
 ];
 
 function units(): UnitSpec[] {
@@ -113,7 +111,8 @@ function units(): UnitSpec[] {
       fixture,
     });
   }
-  for (const [id, name, sector, staff, bidang, tags, fixture] of OPDS) {
+  for (const [id, name, sector, listed, bidang, tags, fixture] of OPDS) {
+    const staff = Math.round(listed * OPD_SCALE);
     const field =
       sector === 'fire'
         ? mix(staff * 0.8, [['pelaksana', 'Petugas Pemadam Kebakaran', 1, { femaleShare: 0.05 }]])
@@ -178,7 +177,7 @@ function units(): UnitSpec[] {
       parentId: 'dinkes',
       head: { type: 'administrator', name: 'Kepala Suku Dinas Kesehatan' },
       teamLead: { type: 'fungsional', name: 'Dokter Ahli Madya (Kepala Puskesmas)', teamSize: 31 },
-      staff: mix(id === 'kepsrb' ? 150 : 1250, PUSKESMAS_LINES),
+      staff: mix(id === 'kepsrb' ? 120 : 1000, PUSKESMAS_LINES),
       fixture: id === 'jakpus',
     });
   }
@@ -191,7 +190,7 @@ function units(): UnitSpec[] {
       parentId: 'dinkes',
       head: { type: 'administrator', name: 'Direktur' },
       teamLead: { type: 'pengawas', name: 'Kepala Seksi Pelayanan', teamSize: 25 },
-      staff: mix(k < 2 ? 900 : 450, HOSPITAL_LINES),
+      staff: mix(k < 2 ? 650 : 280, HOSPITAL_LINES),
       fixture: k === 0,
     });
   });
