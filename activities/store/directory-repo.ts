@@ -8,6 +8,7 @@ import {
   POSITION_TYPES,
   type Employee,
   type EmploymentStatus,
+  type Jurisdiction,
   type OrgDirectory,
   type PositionType,
   type Unit,
@@ -112,8 +113,15 @@ export async function importDirectory(
   const counts = { units: org.units.length, employees: org.employees.length };
   return db.transaction(async (tx) => {
     const created = await tx.run(
-      'INSERT INTO directory_versions (version, source, imported_at, unit_count, employee_count) VALUES (?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING',
-      [version, opts.source, now, counts.units, counts.employees],
+      'INSERT INTO directory_versions (version, source, imported_at, unit_count, employee_count, jurisdiction) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING',
+      [
+        version,
+        opts.source,
+        now,
+        counts.units,
+        counts.employees,
+        org.jurisdiction ? JSON.stringify(org.jurisdiction) : null,
+      ],
     );
     if (created === 0) return { directoryVersion: version, created: false, ...counts };
     await insertMany(
@@ -201,24 +209,58 @@ async function resolve(db: SqlDb, scope: DirectoryScope): Promise<string> {
   return version;
 }
 
-/** Every stored directory version, newest first. */
-export async function listDirectoryVersions(db: SqlDb): Promise<DirectoryVersionInfo[]> {
-  const rows = await db.all<{
-    version: string;
-    source: string;
-    imported_at: string;
-    unit_count: number;
-    employee_count: number;
-  }>(
-    'SELECT version, source, imported_at, unit_count, employee_count FROM directory_versions ORDER BY imported_at DESC, version',
-  );
-  return rows.map((r) => ({
+interface VersionRow {
+  version: string;
+  source: string;
+  imported_at: string;
+  unit_count: number;
+  employee_count: number;
+  jurisdiction: string | null;
+}
+
+const VERSION_SELECT =
+  'SELECT version, source, imported_at, unit_count, employee_count, jurisdiction FROM directory_versions';
+
+function toVersionInfo(r: VersionRow): DirectoryVersionInfo {
+  return {
     directoryVersion: r.version,
     source: r.source,
     importedAt: r.imported_at,
     units: Number(r.unit_count),
     employees: Number(r.employee_count),
-  }));
+    ...(r.jurisdiction ? { jurisdiction: JSON.parse(r.jurisdiction) as Jurisdiction } : {}),
+  };
+}
+
+/** Every stored directory version, newest first. */
+export async function listDirectoryVersions(db: SqlDb): Promise<DirectoryVersionInfo[]> {
+  const rows = await db.all<VersionRow>(`${VERSION_SELECT} ORDER BY imported_at DESC, version`);
+  return rows.map(toVersionInfo);
+}
+
+/** The version a scope resolves to. */
+export async function directoryInfo(db: SqlDb, scope: DirectoryScope): Promise<DirectoryVersionInfo> {
+  const version = await resolve(db, scope);
+  const row = await db.get<VersionRow>(`${VERSION_SELECT} WHERE version = ?`, [version]);
+  if (!row) throw new Error(`directoryVersion: unknown directory version "${version}"`);
+  return toVersionInfo(row);
+}
+
+/** The whole directory of a scope, units by id and employees by NIP. */
+export async function loadDirectory(db: SqlDb, scope: DirectoryScope): Promise<OrgDirectory> {
+  const info = await directoryInfo(db, scope);
+  const units = await db.all<UnitRow>(
+    'SELECT id, name, sector, tags, parent_id, data FROM directory_units WHERE version = ? ORDER BY id',
+    [info.directoryVersion],
+  );
+  const employees = await db.all<EmployeeRow>(`${EMPLOYEE_SELECT} WHERE version = ? ORDER BY nip`, [
+    info.directoryVersion,
+  ]);
+  return {
+    units: units.map(toUnit),
+    employees: employees.map(toEmployee),
+    ...(info.jurisdiction ? { jurisdiction: info.jurisdiction } : {}),
+  };
 }
 
 /** Units of the scope's version with their direct headcount, ordered by id. */

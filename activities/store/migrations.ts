@@ -85,4 +85,9 @@ export const MIGRATIONS: readonly Migration[] = [
         detail TEXT);
       CREATE INDEX outbox_log_key ON outbox_log (key, seq);`,
   },
+  {
+    version: 4,
+    name: 'jurisdiction of a directory version',
+    sql: () => 'ALTER TABLE directory_versions ADD COLUMN jurisdiction TEXT',
+  },
 ];

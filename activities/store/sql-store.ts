@@ -40,6 +40,12 @@ export class SqlStore implements Store {
   listDirectoryVersions() {
     return directory.listDirectoryVersions(this.db);
   }
+  directoryInfo(scope: DirectoryScope) {
+    return directory.directoryInfo(this.db, scope);
+  }
+  loadDirectory(scope: DirectoryScope) {
+    return directory.loadDirectory(this.db, scope);
+  }
   listUnits(scope: DirectoryScope) {
     return directory.listUnits(this.db, scope);
   }

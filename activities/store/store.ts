@@ -4,7 +4,7 @@
  * SQLite (embedded default, a file under `.edaran/`) and PostgreSQL (chosen by a postgres:// DATABASE_URL).
  */
 import { join } from 'node:path';
-import { type Employee, type OrgDirectory, type Unit } from '../../domain/org/model';
+import { type Employee, type Jurisdiction, type OrgDirectory, type Unit } from '../../domain/org/model';
 import { type DomainEventEnvelope } from './event-envelope';
 import { migrate } from './migrate';
 import { type ChannelName, type OutboxStatus } from './outbox-status';
@@ -38,6 +38,7 @@ export interface DirectoryVersionInfo {
   readonly importedAt: string;
   readonly units: number;
   readonly employees: number;
+  readonly jurisdiction?: Jurisdiction;
 }
 
 /** A unit with the number of employees directly in it. */
@@ -200,6 +201,10 @@ export interface Store {
   ): Promise<void>;
   pinnedDirectory(policyId: string): Promise<string | undefined>;
   listDirectoryVersions(): Promise<DirectoryVersionInfo[]>;
+  /** The version a scope resolves to, with its jurisdiction. */
+  directoryInfo(scope: DirectoryScope): Promise<DirectoryVersionInfo>;
+  /** The whole directory of a scope (for activities that compute over it; never put it in a workflow payload). */
+  loadDirectory(scope: DirectoryScope): Promise<OrgDirectory>;
   listUnits(scope: DirectoryScope): Promise<UnitWithHeadcount[]>;
   employeesOfUnit(scope: DirectoryScope, unitId: string): Promise<Employee[]>;
   employeeByNip(scope: DirectoryScope, nip: string): Promise<Employee | undefined>;

@@ -1,0 +1,86 @@
+/**
+ * Notification activities over the outbox. `enqueueNotifications` is idempotent by key (a retried activity
+ * enqueues nothing twice); `dispatchNotifications` sends one batch (e.g. one unit's) with heartbeats. Both
+ * are plain async functions: Temporal registers them, tests call them directly.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { type ChannelName, type OutboxFilter, type Store } from '../store/store';
+import { type Channel } from './channel';
+import { composeMessages, parseEnqueueInput, type EnqueueNotificationsInput } from './compose';
+import { dispatchOutbox, type DispatcherDeps, type DispatchSummary } from './dispatcher';
+import { heartbeatIfInActivity } from './heartbeat';
+import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter';
+
+/** What the notification activities need. */
+export interface NotificationActivityDeps {
+  readonly store: Store;
+  readonly channels: Partial<Record<ChannelName, Channel>>;
+  /** Sends per second per channel, shared by every call in this worker process. */
+  readonly rateLimits?: Partial<Record<ChannelName, RateLimit>>;
+  readonly clock?: () => Date;
+  readonly leaseMs?: number;
+  readonly maxAttempts?: number;
+  readonly backoffMs?: number;
+  readonly batchSize?: number;
+  /** Heartbeat sink; default: Temporal's, when inside an activity. */
+  readonly heartbeat?: (progress: DispatchSummary) => void;
+}
+
+/** Result of {@link NotificationActivities.enqueueNotifications}. */
+export interface EnqueueSummary {
+  readonly enqueued: number;
+  readonly duplicates: number;
+  /** Messages recorded as failed at once (unknown NIP, no address), with their reasons. */
+  readonly failures: readonly { readonly key: string; readonly reason: string }[];
+}
+
+/** Which batch to dispatch. */
+export type DispatchNotificationsInput = OutboxFilter & { readonly maxMessages?: number };
+
+/** The notification activities. */
+export interface NotificationActivities {
+  enqueueNotifications(input: EnqueueNotificationsInput): Promise<EnqueueSummary>;
+  dispatchNotifications(input: DispatchNotificationsInput): Promise<DispatchSummary>;
+}
+
+/** Builds the notification activities. */
+export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
+  const limiters: Partial<Record<ChannelName, RateLimiter>> = {};
+  for (const [name, limit] of Object.entries(deps.rateLimits ?? {}) as [ChannelName, RateLimit][]) {
+    limiters[name] = createRateLimiter(limit);
+  }
+  const clock = deps.clock ?? (() => new Date());
+  const dispatcher: DispatcherDeps = {
+    store: deps.store,
+    channels: deps.channels,
+    clock,
+    rateLimiters: limiters,
+    heartbeat: deps.heartbeat ?? heartbeatIfInActivity,
+    ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
+    ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
+    ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),
+    ...(deps.batchSize !== undefined ? { batchSize: deps.batchSize } : {}),
+  };
+  return {
+    async enqueueNotifications(input) {
+      let parsed;
+      try {
+        parsed = parseEnqueueInput(input);
+      } catch (err) {
+        // Bad input never gets better by retrying.
+        throw ApplicationFailure.create({
+          message: (err as Error).message,
+          type: 'INVALID_COMMAND',
+          nonRetryable: true,
+        });
+      }
+      const messages = await composeMessages(deps.store, parsed);
+      const result = await deps.store.enqueue(messages, clock());
+      const failures = messages.flatMap((m) => (m.failure ? [{ key: m.key, reason: m.failure }] : []));
+      return { ...result, failures };
+    },
+    async dispatchNotifications(input) {
+      return dispatchOutbox(dispatcher, input);
+    },
+  };
+}

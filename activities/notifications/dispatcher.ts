@@ -1,0 +1,127 @@
+/**
+ * The outbox dispatcher: claims messages in batches (marking them `sending` before any send), sends each
+ * through its channel under the channel's rate limit, and records the outcome. A message whose earlier claim
+ * expired mid-send is resolved per channel: reconciled when the channel can check, otherwise held as
+ * `uncertain` (email: at-most-once) or resent with the same idempotency key (webhook, file). See DELIVERY.md.
+ */
+import {
+  type ChannelName,
+  type DeliveryOutcome,
+  type OutboxFilter,
+  type OutboxMessage,
+  type Store,
+} from '../store/store';
+import { ChannelError, type Channel } from './channel';
+import { type RateLimiter } from './rate-limiter';
+
+/** What the dispatcher needs. */
+export interface DispatcherDeps {
+  readonly store: Store;
+  readonly channels: Partial<Record<ChannelName, Channel>>;
+  readonly clock?: () => Date;
+  /** How long a claim protects a message from other dispatchers; must exceed the slowest send (default 2 min). */
+  readonly leaseMs?: number;
+  /** Attempts before a transient failure becomes final (default 5). */
+  readonly maxAttempts?: number;
+  /** First retry delay, doubled per attempt (default 60 s). */
+  readonly backoffMs?: number;
+  /** Messages claimed per batch (default 50). */
+  readonly batchSize?: number;
+  readonly rateLimiters?: Partial<Record<ChannelName, RateLimiter>>;
+  /** Called after each message (Temporal heartbeat in a worker). */
+  readonly heartbeat?: (progress: DispatchSummary) => void;
+}
+
+/** What one dispatch run did. */
+export interface DispatchSummary {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  uncertain: number;
+  /** Messages taken over from an expired claim (a crash between send and record). */
+  recovered: number;
+  /** Outcomes not recorded because another dispatcher had taken the message over meanwhile. */
+  lostClaims: number;
+  /** Messages of the filter still `sending` under a live claim when the run ended (dispatch again later). */
+  stillSending: number;
+}
+
+const DEFAULTS = { leaseMs: 120_000, maxAttempts: 5, backoffMs: 60_000, batchSize: 50 };
+
+async function decide(
+  deps: DispatcherDeps,
+  channel: Channel | undefined,
+  m: OutboxMessage,
+  now: () => Date,
+): Promise<DeliveryOutcome> {
+  if (!channel) return { status: 'failed', reason: `no ${m.channel} channel is configured` };
+  if (!m.recipient) return { status: 'failed', reason: `no ${m.channel} address for NIP ${m.nip}` };
+  if (m.recovered) {
+    const seen = channel.reconcile ? await channel.reconcile(m) : 'unknown';
+    if (seen === 'delivered') return { status: 'sent', providerId: 'reconciled' };
+    if (seen === 'unknown' && channel.onUncertain === 'hold') {
+      return {
+        status: 'uncertain',
+        reason: `interrupted between send and record; ${m.channel} cannot confirm delivery, so it is not resent (at-most-once); requeue to resend`,
+      };
+    }
+  }
+  await deps.rateLimiters?.[m.channel]?.acquire();
+  try {
+    const receipt = await channel.send(m);
+    return { status: 'sent', ...(receipt.providerId ? { providerId: receipt.providerId } : {}) };
+  } catch (err) {
+    const e = err instanceof ChannelError ? err : new ChannelError(`${m.channel}: ${String(err)}`, false);
+    const maxAttempts = deps.maxAttempts ?? DEFAULTS.maxAttempts;
+    if (e.permanent) return { status: 'failed', reason: e.message };
+    if (m.attempts >= maxAttempts) {
+      return { status: 'failed', reason: `${e.message} (gave up after ${m.attempts} attempts)` };
+    }
+    const delay = (deps.backoffMs ?? DEFAULTS.backoffMs) * 2 ** Math.max(0, m.attempts - 1);
+    return { status: 'retrying', reason: e.message, nextAttemptAt: new Date(now().getTime() + delay) };
+  }
+}
+
+/**
+ * Delivers the deliverable messages matching `filter` (e.g. one unit's batch), at most `maxMessages`.
+ * Store errors propagate (the activity fails and is retried; the `sending` mark prevents double sends).
+ */
+export async function dispatchOutbox(
+  deps: DispatcherDeps,
+  filter: OutboxFilter & { maxMessages?: number } = {},
+): Promise<DispatchSummary> {
+  const now = deps.clock ?? (() => new Date());
+  const summary: DispatchSummary = {
+    claimed: 0,
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    uncertain: 0,
+    recovered: 0,
+    lostClaims: 0,
+    stillSending: 0,
+  };
+  const { maxMessages = Number.MAX_SAFE_INTEGER, ...where } = filter;
+  const batchSize = deps.batchSize ?? DEFAULTS.batchSize;
+  while (summary.claimed < maxMessages) {
+    const batch = await deps.store.claimOutbox({
+      ...where,
+      now: now(),
+      leaseMs: deps.leaseMs ?? DEFAULTS.leaseMs,
+      limit: Math.min(batchSize, maxMessages - summary.claimed),
+    });
+    if (batch.length === 0) break;
+    for (const m of batch) {
+      summary.claimed += 1;
+      if (m.recovered) summary.recovered += 1;
+      const outcome = await decide(deps, deps.channels[m.channel], m, now);
+      const recorded = await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, now());
+      if (!recorded) summary.lostClaims += 1;
+      else summary[outcome.status] += 1;
+      deps.heartbeat?.({ ...summary });
+    }
+  }
+  summary.stillSending = (await deps.store.outboxCounts({ ...where, status: 'sending' })).sending;
+  return summary;
+}
