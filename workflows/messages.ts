@@ -3,6 +3,7 @@
  * Naming rule: <verb><Noun>Update | <noun>Query | <verb><Noun>Signal.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { type PersonDay, type RecapCounts } from '../domain/lifecycle';
 
 /** Input of the proof workflow: the wiring check that runs before the real lifecycle exists. */
 export interface ProofInput {
@@ -39,3 +40,61 @@ export type ProofState =
 
 export const approveProofUpdate = defineUpdate<ProofApproval, [ApproveProofInput]>('approveProof');
 export const proofStatusQuery = defineQuery<ProofState>('proofStatus');
+
+// ---- unit-day shard: reports and supervisors' actions for one unit (or part of one) on one policy day ----
+
+/** One line of e-Kinerja's "Progres Harian": what was done and what it produced. */
+export interface ProgressEntry {
+  readonly activity: string;
+  readonly output: string;
+  readonly quantity?: number;
+  readonly unit?: string;
+}
+
+export interface SubmitReportInput {
+  readonly nip: string;
+  /** Check-in and check-out, local "HH:mm". */
+  readonly checkIn: string;
+  readonly checkOut?: string;
+  /** Where the work was done; required where the letter records location (WFA). */
+  readonly location?: { readonly lat: number; readonly lon: number; readonly label?: string };
+  readonly progress: readonly ProgressEntry[];
+}
+
+export interface ReportReceipt {
+  readonly receiptId: string;
+  readonly late: boolean;
+  readonly acceptedAt: string;
+  readonly date: string;
+  readonly unitId: string;
+}
+
+export interface SupervisorActionInput {
+  readonly nip: string;
+  readonly by: { readonly id: string; readonly name: string; readonly role: string };
+  readonly note?: string;
+}
+
+export interface ExcuseAbsenceInput extends SupervisorActionInput {
+  readonly reason: 'sick' | 'leave' | 'official-travel';
+}
+
+export interface UnitDayStatus {
+  readonly status: 'pending' | 'open' | 'closed' | 'recapped';
+  readonly date: string;
+  readonly unitId: string;
+  readonly shardId: string;
+  readonly version: number;
+  readonly counts: RecapCounts | null;
+  readonly phase: string;
+}
+
+export const submitReportUpdate = defineUpdate<ReportReceipt, [SubmitReportInput]>('submitReport');
+export const acknowledgeEscalationUpdate = defineUpdate<void, [SupervisorActionInput]>(
+  'acknowledgeEscalation',
+);
+export const excuseAbsenceUpdate = defineUpdate<void, [ExcuseAbsenceInput]>('excuseAbsence');
+export const recallToOfficeUpdate = defineUpdate<void, [SupervisorActionInput]>('recallToOffice');
+export const unitDayStatusQuery = defineQuery<UnitDayStatus>('unitDayStatus');
+/** One person's day in the shard (for "status of NIP on date D"); undefined when not on this shard. */
+export const personDayQuery = defineQuery<PersonDay | undefined, [string]>('personDay');

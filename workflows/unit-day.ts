@@ -1,0 +1,287 @@
+/**
+ * One shard of one policy day: a unit (or a slice of a large unit, ≤ SHARD_SIZE people). It takes the reports of
+ * its WFH/WFA staff through an Update, sends the morning notice and reminders at the letter's local times,
+ * escalates missing reports level by level, accepts late reports until the cut-off, and recaps for HR.
+ * State is the unit-day decider's; every domain event is projected to the store.
+ */
+import {
+  ApplicationFailure,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { applicationFailureTypeOf, type Rejection } from '../domain/errors';
+import {
+  decideUnitDay,
+  evolveUnitDay,
+  hasStandingReport,
+  INITIAL_UNIT_DAY_STATE,
+  isRemote,
+  personOf,
+  type RecapCounts,
+  type UnitDayCommand,
+  type UnitDayEvent,
+  type UnitDayState,
+} from '../domain/lifecycle';
+import type { DaySchedule, LifecycleActivities, NoticeKind, ShardRef } from '../activities/lifecycle-types';
+import {
+  acknowledgeEscalationUpdate,
+  excuseAbsenceUpdate,
+  personDayQuery,
+  recallToOfficeUpdate,
+  submitReportUpdate,
+  unitDayStatusQuery,
+  type ReportReceipt,
+  type SubmitReportInput,
+} from './messages';
+import { reportInputProblem } from './report-input';
+
+export interface UnitDayInput extends ShardRef {
+  readonly policyNumber: string;
+  readonly schedule: DaySchedule;
+  /** Whether the letter records the location of off-site work (WFA). */
+  readonly locationRequired: boolean;
+}
+
+const acts = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Events are projected in batches of at most this many (one activity each). */
+const PROJECTION_BATCH = 500;
+
+function failureOf(rejection: Rejection): ApplicationFailure {
+  // Domain rejections are final: retrying the same command cannot succeed.
+  return ApplicationFailure.create({
+    message: `${rejection.code}: ${rejection.reason.en}`,
+    type: applicationFailureTypeOf(rejection.code),
+    nonRetryable: true,
+    details: [rejection],
+  });
+}
+
+export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts> {
+  const shard: ShardRef = {
+    policyId: input.policyId,
+    version: input.version,
+    date: input.date,
+    unitId: input.unitId,
+    shardId: input.shardId,
+  };
+  let state: UnitDayState = INITIAL_UNIT_DAY_STATE;
+  const events: UnitDayEvent[] = [];
+  let projected = 0;
+  let phase = 'loading roster';
+
+  const nowIso = (): string => new Date().toISOString();
+  const apply = (produced: readonly UnitDayEvent[]): void => {
+    for (const e of produced) {
+      state = evolveUnitDay(state, e);
+      events.push(e);
+    }
+  };
+  /** Decides and applies; throws the coded rejection. */
+  const run = (command: UnitDayCommand): readonly UnitDayEvent[] => {
+    const result = decideUnitDay(command, state);
+    if (!result.ok) throw failureOf(result.rejection);
+    apply(result.events);
+    return result.events;
+  };
+  const check = (command: UnitDayCommand): void => {
+    const result = decideUnitDay(command, state);
+    if (!result.ok) throw failureOf(result.rejection);
+  };
+  const flush = async (): Promise<void> => {
+    while (projected < events.length) {
+      const batch = events.slice(projected, projected + PROJECTION_BATCH);
+      await acts.projectUnitDayEvents({ ...shard, fromSequence: projected, events: batch });
+      projected += batch.length;
+    }
+  };
+  const peopleWhere = (pred: (nip: string) => boolean): string[] =>
+    state.status === 'pending' ? [] : Object.keys(state.people).filter(pred);
+  const owesReport = (nip: string): boolean => {
+    if (state.status === 'pending') return false;
+    const p = personOf(state.people, nip);
+    return (
+      p !== undefined &&
+      isRemote(p.mode) &&
+      !p.recalled &&
+      p.excuse === null &&
+      !hasStandingReport(p) &&
+      (p.escalation === null || p.escalation.status === 'open')
+    );
+  };
+  const notify = async (kind: NoticeKind, nips: readonly string[], level = 0): Promise<void> => {
+    if (nips.length === 0) return;
+    const r = await acts.sendNotices({ ...shard, kind, nips, level });
+    if (r.failed > 0) log.warn('some notices failed', { kind, level, failed: r.failed, sent: r.sent });
+  };
+
+  setHandler(unitDayStatusQuery, () => ({
+    status: state.status,
+    date: input.date,
+    unitId: input.unitId,
+    shardId: input.shardId,
+    version: input.version,
+    counts: state.status === 'recapped' ? state.counts : null,
+    phase,
+  }));
+  setHandler(personDayQuery, (nip: string) =>
+    state.status === 'pending' ? undefined : personOf(state.people, nip),
+  );
+
+  const submitCommand = (r: SubmitReportInput): UnitDayCommand => ({
+    type: 'SubmitReport',
+    nip: r.nip,
+    summary: r.progress.map((p) => `${p.activity} -> ${p.output}`).join('\n'),
+    now: nowIso(),
+  });
+  setHandler(
+    submitReportUpdate,
+    (r: SubmitReportInput): ReportReceipt => {
+      run(submitCommand(r));
+      const report = state.status === 'pending' ? null : (personOf(state.people, r.nip)?.report ?? null);
+      if (report === null) throw ApplicationFailure.nonRetryable('report not recorded', 'INTERNAL');
+      return {
+        receiptId: report.receiptId,
+        late: report.late,
+        acceptedAt: report.submittedAt,
+        date: input.date,
+        unitId: input.unitId,
+      };
+    },
+    {
+      validator: (r: SubmitReportInput): void => {
+        const problem = reportInputProblem(r, input.locationRequired);
+        if (problem)
+          throw ApplicationFailure.create({ message: problem, type: 'INVALID_INPUT', nonRetryable: true });
+        check(submitCommand(r));
+      },
+    },
+  );
+  setHandler(
+    acknowledgeEscalationUpdate,
+    (a) => void run({ type: 'AcknowledgeEscalation', nip: a.nip, by: a.by, now: nowIso() }),
+    {
+      validator: (a) => check({ type: 'AcknowledgeEscalation', nip: a?.nip, by: a?.by, now: nowIso() }),
+    },
+  );
+  setHandler(
+    excuseAbsenceUpdate,
+    (a) =>
+      void run({
+        type: 'ExcuseAbsence',
+        nip: a.nip,
+        reason: a.reason,
+        note: a.note ?? '',
+        by: a.by,
+        now: nowIso(),
+      }),
+    {
+      validator: (a) =>
+        check({
+          type: 'ExcuseAbsence',
+          nip: a?.nip,
+          reason: a?.reason,
+          note: a?.note ?? '',
+          by: a?.by,
+          now: nowIso(),
+        }),
+    },
+  );
+  setHandler(
+    recallToOfficeUpdate,
+    (a) => void run({ type: 'RecallToOffice', nip: a.nip, reason: a.note ?? '', by: a.by, now: nowIso() }),
+    {
+      validator: (a) =>
+        check({ type: 'RecallToOffice', nip: a?.nip, reason: a?.note ?? '', by: a?.by, now: nowIso() }),
+    },
+  );
+
+  const until = async (iso: string): Promise<void> => {
+    const wait = Date.parse(iso) - Date.now();
+    if (wait > 0) await sleep(wait);
+  };
+
+  // 1. Open the day with the published roster (Updates that arrive earlier are rejected: DAY_NOT_OPEN).
+  const roster = await acts.loadShardRoster(shard);
+  run({
+    type: 'OpenUnitDay',
+    policyId: input.policyId,
+    date: input.date,
+    unitId: input.unitId,
+    version: input.version,
+    window: {
+      opensAt: input.schedule.opensAt,
+      deadline: input.schedule.deadline,
+      cutoff: input.schedule.cutoff,
+    },
+    maxEscalationLevel: input.schedule.escalations.length,
+    roster,
+    now: nowIso(),
+  });
+  await flush();
+
+  // 2. Morning notice to everyone on the shard (WFH, WFA and WFO alike: each learns today's mode and why).
+  phase = 'morning notice';
+  await until(input.schedule.noticeAt);
+  await notify(
+    'morning-notice',
+    peopleWhere(() => true),
+  );
+
+  // 3. Reminders to those who owe a report.
+  for (const reminder of input.schedule.reminders) {
+    phase = `reminder ${reminder.ruleId}`;
+    await until(reminder.at);
+    await flush();
+    await notify('reminder', peopleWhere(owesReport));
+  }
+
+  // 4. Deadline: a late notice to the missing, then the escalation ladder on working-hour clocks.
+  phase = 'deadline';
+  await until(input.schedule.deadline);
+  await flush();
+  await notify('late-notice', peopleWhere(owesReport));
+  for (const step of input.schedule.escalations) {
+    phase = `escalation level ${step.level}`;
+    await until(step.at);
+    const missing = peopleWhere(owesReport);
+    if (missing.length === 0) continue;
+    const targets = await acts.escalationTargets({ ...shard, level: step.level, nips: missing });
+    const raised: string[] = [];
+    for (const t of targets) {
+      // A report or excuse may have arrived while the targets were looked up.
+      if (!owesReport(t.nip)) continue;
+      const result = decideUnitDay(
+        { type: 'RaiseEscalation', nip: t.nip, level: step.level, to: t.to, now: nowIso() },
+        state,
+      );
+      if (result.ok) {
+        apply(result.events);
+        raised.push(t.nip);
+      } else {
+        log.info('escalation not raised', { code: result.rejection.code, level: step.level });
+      }
+    }
+    await flush();
+    await notify('escalation', raised, step.level);
+  }
+
+  // 5. Cut-off: close, recap, project.
+  phase = 'closing';
+  await until(input.schedule.cutoff);
+  run({ type: 'RecapUnitDay', now: nowIso() });
+  await flush();
+  if (state.status !== 'recapped')
+    throw ApplicationFailure.nonRetryable(`day not recapped: ${state.status}`, 'INTERNAL');
+  await acts.recordShardRecap({ ...shard, counts: state.counts });
+  phase = 'recapped';
+  log.info('unit day recapped', { workflowId: workflowInfo().workflowId });
+  return state.counts;
+}
