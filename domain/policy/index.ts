@@ -60,3 +60,13 @@ export {
   type Rollout,
   type Obligation,
 } from './evaluation';
+export {
+  type Figures,
+  resolveFigures,
+  compare,
+  matchesDataCondition,
+  matchesUnit,
+  matchesPerson,
+  matchesRule,
+  ageOn,
+} from './match';
