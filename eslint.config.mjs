@@ -8,13 +8,12 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
-const nodeBuiltinPatterns = [
-  { group: ['node:*'], message: 'Node built-ins are not allowed here (determinism boundary).' },
-  ...nodeBuiltins.map((name) => ({
-    group: [name, `${name}/*`],
-    message: `Node built-in "${name}" is not allowed here (determinism boundary).`,
-  })),
-];
+// Exact names (`paths`), not gitignore-style patterns: a pattern "domain/*" would also match "../domain/x".
+const nodeBuiltinPaths = nodeBuiltins.map((name) => ({
+  name,
+  message: `Node built-in "${name}" is not allowed here (determinism boundary).`,
+}));
+const nodeBuiltinPatterns = [{ group: ['node:*'], message: 'Node built-ins are not allowed here (determinism boundary).' }];
 const ioLibraries = ['better-sqlite3', 'pg', 'nodemailer', 'fastify', 'undici', 'axios'].map((name) => ({
   group: [name, `${name}/*`],
   message: `I/O library "${name}" belongs in activities/ or client/, not here.`,
@@ -46,7 +45,9 @@ export default tseslint.config(
   },
   {
     files: ['**/workflows/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeBuiltinPatterns, ...ioLibraries] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltinPaths, patterns: [...nodeBuiltinPatterns, ...ioLibraries] }],
+    },
   },
   {
     files: ['**/domain/**/*.ts'],
@@ -54,6 +55,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinPaths,
           patterns: [
             { group: ['@temporalio/*'], message: 'domain/ is pure: no @temporalio imports.' },
             ...nodeBuiltinPatterns,
