@@ -1,0 +1,143 @@
+import { type OrgIndex, supervisorChain } from '../org/org-index';
+import { type Policy } from '../policy';
+
+/** Who recorded an override; `id` is the NIP (or account id), as in the lifecycle's Actor. */
+export interface OverrideActor {
+  readonly id: string;
+  readonly name?: string;
+  readonly role?: string;
+}
+
+/**
+ * A supervisor calls a WFH/WFA person into the office for one day (the lifecycle's RecalledToOffice event,
+ * with the date it concerns).
+ */
+export interface RecallOverride {
+  readonly type: 'RecalledToOffice';
+  readonly date: string;
+  readonly nip: string;
+  readonly by: OverrideActor;
+  readonly reason?: string;
+}
+
+/** An excused absence (sick, leave, official travel) for one day (the lifecycle's AbsenceExcused event). */
+export interface ExcuseOverride {
+  readonly type: 'AbsenceExcused';
+  readonly date: string;
+  readonly nip: string;
+  readonly by: OverrideActor;
+  readonly reason?: string;
+}
+
+/** An event that changes one person's roster for one day only. */
+export type RosterOverride = RecallOverride | ExcuseOverride;
+
+/** An override that changed the roster, with the position of the change. */
+export interface AppliedOverride {
+  readonly override: RosterOverride;
+  readonly dayIndex: number;
+  readonly employeeIndex: number;
+}
+
+/** An override the roster refused, naming the field and the reason (Bahasa Indonesia and English). */
+export interface RejectedOverride {
+  readonly index: number;
+  readonly override: RosterOverride;
+  readonly field: string;
+  readonly id: string;
+  readonly en: string;
+}
+
+/** The roster state an override is checked against. */
+export interface OverrideTarget {
+  readonly dayIndex: number;
+  readonly employeeIndex: number;
+}
+
+/** Outcome of checking one override. */
+export type OverrideCheck =
+  | { readonly ok: true; readonly target: OverrideTarget }
+  | { readonly ok: false; readonly field: string; readonly id: string; readonly en: string };
+
+/** What the checker needs to know about the person's current day. */
+export interface OverrideContext {
+  readonly policy: Policy;
+  readonly index: OrgIndex;
+  readonly dayIndexOf: (date: string) => number;
+  readonly employeeIndexOf: (nip: string) => number;
+  /** Current mode name of the person on the day, after earlier overrides. */
+  readonly modeOf: (target: OverrideTarget) => string;
+  /** The not-required-wfo exclusion that put the person off-site that day, if that is why. */
+  readonly notRequiredRuleOf: (
+    target: OverrideTarget,
+  ) => { id: string; unlessEssential?: boolean } | undefined;
+}
+
+const no = (field: string, id: string, en: string): OverrideCheck => ({ ok: false, field, id, en });
+
+/**
+ * Checks one override against the policy and the day's roster: the day and person exist; a recall is allowed
+ * by the letter, targets someone off-site that day, and comes from someone in the person's supervisor chain
+ * (an over-55 person released by a rule without `unlessEssential` cannot be recalled); an absence is excused
+ * once per day. Excuses are not checked against the chain: HR staff record them too.
+ */
+export function checkOverride(o: RosterOverride, ctx: OverrideContext): OverrideCheck {
+  const dayIndex = ctx.dayIndexOf(o.date);
+  if (dayIndex < 0)
+    return no(
+      'date',
+      `Tanggal ${o.date} bukan hari uji coba dalam roster ini.`,
+      `date ${o.date} is not a day of this roster`,
+    );
+  const employeeIndex = ctx.employeeIndexOf(o.nip);
+  if (employeeIndex < 0)
+    return no('nip', `NIP ${o.nip} tidak ada dalam data pegawai.`, `no employee with NIP ${o.nip}`);
+  if (typeof o.by?.id !== 'string' || o.by.id.trim() === '')
+    return no('by.id', 'Pencatat (by.id) wajib diisi.', 'by.id (who records it) is required');
+  const target = { dayIndex, employeeIndex };
+  const mode = ctx.modeOf(target);
+  switch (o.type) {
+    case 'RecalledToOffice': {
+      const recall = ctx.policy.arrangement.recall;
+      if (!recall?.allowed)
+        return no(
+          'type',
+          'Surat edaran ini tidak mengatur pemanggilan pegawai WFH ke kantor.',
+          'this letter allows no recall of WFH staff to the office',
+        );
+      if (mode !== 'WFH' && mode !== 'WFA')
+        return no(
+          'nip',
+          `Pegawai ${o.nip} tidak WFH/WFA pada ${o.date} (${mode}); tidak ada yang dipanggil.`,
+          `employee ${o.nip} is not WFH/WFA on ${o.date} (${mode}); there is nothing to recall`,
+        );
+      const nr = ctx.notRequiredRuleOf(target);
+      if (nr && nr.unlessEssential !== true)
+        return no(
+          'nip',
+          `Pegawai ${o.nip} tidak diwajibkan WFO (${nr.id}) dan ketentuan itu tidak memberi pengecualian.`,
+          `employee ${o.nip} is not required in the office (${nr.id}) and that clause has no exception`,
+        );
+      const chain = supervisorChain(ctx.index, o.nip);
+      if (!chain.some((s) => s.nip === o.by.id))
+        return no(
+          'by.id',
+          `${o.by.id} bukan atasan (berjenjang) dari pegawai ${o.nip} (${recall.id}).`,
+          `${o.by.id} is not in the supervisor chain of ${o.nip} (${recall.id})`,
+        );
+      return { ok: true, target };
+    }
+    case 'AbsenceExcused':
+      if (mode === 'EXCUSED')
+        return no(
+          'nip',
+          `Ketidakhadiran ${o.nip} pada ${o.date} sudah dicatat.`,
+          `the absence of ${o.nip} on ${o.date} is already excused`,
+        );
+      return { ok: true, target };
+    default: {
+      const never: never = o;
+      return no('type', 'Jenis perubahan tidak dikenal.', `unknown override type ${JSON.stringify(never)}`);
+    }
+  }
+}

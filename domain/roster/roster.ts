@@ -1,0 +1,262 @@
+import { type Employee, type OrgDirectory } from '../org/model';
+import { indexOrg } from '../org/org-index';
+import { type Policy } from '../policy';
+import { classify, compileUnit, type PersonClass, type UnitRules } from './classify';
+import { resolveFigures } from './figures';
+import { type PersonFacts } from './match';
+import { MODE_CODE, MODES } from './modes';
+import { type AppliedOverride, checkOverride, type RejectedOverride, type RosterOverride } from './overrides';
+import { ReasonTable } from './reason-table';
+import { advance, inWindow, type RotationState, windowStart } from './rotation';
+import { type Roster, type UnitDayCounts } from './roster-types';
+import { stableHash } from './stable-hash';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+type MutableCounts = { -readonly [K in keyof UnitDayCounts]: UnitDayCounts[K] };
+
+/**
+ * The roster of a policy over an org: for every day in `days` (the policy's trial days, in order; the rotation
+ * runs over exactly these) and every employee, a mode and the reason, citing the rule ids of the deciding
+ * clauses. Pure and deterministic. `overrides` (recalls, excused absences) change one person on one day; the
+ * ones that do not fit are returned in `rejectedOverrides`, never applied silently.
+ *
+ * Caps: a unit's cap is floor(maxWfhPercent × the unit's whole headcount). Off-site people (WFH and WFA,
+ * including those released by a not-required-wfo rule such as "over 55") never exceed
+ * min(cap, headcount − minimum on-site coverage); when released people alone would exceed it, the cap wins and
+ * the rest of them work in the office that day (reason not-required-cap), rotating fairly among them.
+ * Throws RangeError for a malformed day, a repeated day, an employee of an unknown unit or a bad birth date.
+ */
+export function roster(
+  policy: Policy,
+  org: OrgDirectory,
+  days: readonly string[],
+  overrides: readonly RosterOverride[] = [],
+): Roster {
+  const dayParts = days.map(parseDay);
+  if (new Set(days).size !== days.length) throw new RangeError('days: a day is listed twice');
+  const figures = resolveFigures(policy, org);
+  const reasons = new ReasonTable();
+  const units = org.units;
+  const unitIndex = new Map(units.map((u, k) => [u.id, k]));
+  const employees = org.employees;
+  const n = employees.length;
+  const employeeUnit = new Int32Array(n);
+  const birthYear = new Int32Array(n);
+  const birthMonthDay = new Int32Array(n);
+  const facts: PersonFacts[] = new Array<PersonFacts>(n);
+  const memberLists: number[][] = units.map(() => []);
+  for (let e = 0; e < n; e++) {
+    const emp = employees[e] as Employee;
+    const u = unitIndex.get(emp.unitId);
+    if (u === undefined)
+      throw new RangeError(
+        `employees[${e}].unitId: unit "${emp.unitId}" of NIP ${emp.nip} is not in the org`,
+      );
+    employeeUnit[e] = u;
+    const b = DATE.exec(emp.birthDate);
+    if (!b)
+      throw new RangeError(
+        `employees[${e}].birthDate: "${emp.birthDate}" of NIP ${emp.nip} is not YYYY-MM-DD`,
+      );
+    birthYear[e] = Number(b[1]);
+    birthMonthDay[e] = Number(b[2]) * 100 + Number(b[3]);
+    facts[e] = {
+      positionType: emp.positionType,
+      positionNameLower: emp.positionName.toLowerCase(),
+      status: emp.status,
+    };
+    (memberLists[u] as number[]).push(e);
+  }
+  // Rank members by a hash of (policy, unit, NIP): independent of who else is in the unit.
+  const members = memberLists.map((list, u) => {
+    const keyed = list.map((e) => {
+      const nip = (employees[e] as Employee).nip;
+      return { e, h: stableHash(`${policy.id}|${(units[u] as { id: string }).id}|${nip}`), nip };
+    });
+    keyed.sort((a, b) => a.h - b.h || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
+    return Int32Array.from(keyed, (k) => k.e);
+  });
+  const rules: UnitRules[] = units.map((unit, u) =>
+    compileUnit(policy, unit, (members[u] as Int32Array).length, figures.lookup),
+  );
+
+  const classOf: (PersonClass | undefined)[] = new Array<PersonClass | undefined>(n);
+  const classAge = new Int32Array(n).fill(-1);
+  const nrState: RotationState[] = units.map(() => ({ phase: 0 }));
+  const poolState: RotationState[] = units.map(() => ({ phase: 0 }));
+  const poolBuf = new Int32Array(n);
+  const nrBuf = new Int32Array(n);
+  const modes: Uint8Array[] = [];
+  const reasonIdx: Uint16Array[] = [];
+  const unitDays: MutableCounts[][] = [];
+
+  for (const [year, monthDay] of dayParts) {
+    const mode = new Uint8Array(n);
+    const reason = new Uint16Array(n);
+    const counts: MutableCounts[] = [];
+    for (let u = 0; u < units.length; u++) {
+      const r = rules[u] as UnitRules;
+      const mem = members[u] as Int32Array;
+      let pool = 0;
+      let nr = 0;
+      const tally = { wfh: 0, wfa: 0, wfo: 0 };
+      const put = (e: number, m: number, why: number): void => {
+        mode[e] = m;
+        reason[e] = why;
+        if (m === MODE_CODE.WFH) tally.wfh++;
+        else if (m === MODE_CODE.WFA) tally.wfa++;
+        else tally.wfo++;
+      };
+      for (let k = 0; k < mem.length; k++) {
+        const e = mem[k] as number;
+        let cls = classOf[e];
+        const age = year - (birthYear[e] as number) - (monthDay < (birthMonthDay[e] as number) ? 1 : 0);
+        if (cls === undefined || (r.ageSensitive && classAge[e] !== age)) {
+          cls = classify(policy, r, facts[e] as PersonFacts, age, reasons);
+          classOf[e] = cls;
+          classAge[e] = age;
+        }
+        switch (cls.kind) {
+          case 'fixed':
+            put(e, cls.mode, cls.reason);
+            break;
+          case 'not-required':
+            nrBuf[nr++] = e;
+            break;
+          case 'pool':
+            poolBuf[pool++] = e;
+            break;
+          default: {
+            const never: never = cls;
+            throw new Error(`unknown class ${JSON.stringify(never)}`);
+          }
+        }
+      }
+      const rotation = r.quota?.rotation ?? 'fixed';
+      // Released (over-55) people take cap slots first; the rotation pool gets what is left.
+      const nrFree = Math.min(nr, r.cap);
+      const nrSlots = Math.min(nr, r.effectiveCap);
+      const poolFree = Math.min(pool, r.cap - nrFree);
+      const poolSlots = Math.min(pool, r.effectiveCap - nrSlots);
+      const nrStart = windowStart(nrState[u] as RotationState, nr);
+      for (let j = 0; j < nr; j++) {
+        const e = nrBuf[j] as number;
+        const cls = classOf[e] as Extract<PersonClass, { kind: 'not-required' }>;
+        if (inWindow(j, nrStart, nrSlots, nr)) put(e, r.offSiteMode, cls.offSite);
+        else if (inWindow(j, nrStart, nrFree, nr)) put(e, MODE_CODE.WFO, cls.coverage);
+        else put(e, MODE_CODE.WFO, cls.capFull);
+      }
+      const poolStart = windowStart(poolState[u] as RotationState, pool);
+      for (let j = 0; j < pool; j++) {
+        const e = poolBuf[j] as number;
+        const cls = classOf[e] as Extract<PersonClass, { kind: 'pool' }>;
+        if (inWindow(j, poolStart, poolSlots, pool)) put(e, r.offSiteMode, cls.offSite);
+        else if (inWindow(j, poolStart, poolFree, pool)) put(e, MODE_CODE.WFO, cls.coverage);
+        else put(e, MODE_CODE.WFO, cls.wfo);
+      }
+      advance(nrState[u] as RotationState, rotation, nrSlots, nr);
+      advance(poolState[u] as RotationState, rotation, poolSlots, pool);
+      counts.push({
+        unitId: r.unit.id,
+        headcount: r.headcount,
+        ...tally,
+        excused: 0,
+        cap: r.cap,
+        effectiveCap: r.effectiveCap,
+        minOnSite: r.minOnSite,
+        quotaId: r.quota?.id ?? null,
+      });
+    }
+    modes.push(mode);
+    reasonIdx.push(reason);
+    unitDays.push(counts);
+  }
+
+  const { applied, rejected } = applyOverrides(policy, org, days, overrides, {
+    modes,
+    reasons: reasonIdx,
+    unitDays,
+    employeeUnit,
+    table: reasons,
+  });
+  return {
+    policyId: policy.id,
+    days: [...days],
+    units,
+    employees,
+    employeeUnit,
+    modes,
+    reasons: reasonIdx,
+    reasonTable: reasons.entries,
+    unitDays,
+    appliedOverrides: applied,
+    rejectedOverrides: rejected,
+    warnings: figures.warnings,
+  };
+}
+
+function parseDay(day: string, k: number): [number, number] {
+  const m = DATE.exec(day);
+  if (!m) throw new RangeError(`days[${k}]: "${day}" is not a date YYYY-MM-DD`);
+  return [Number(m[1]), Number(m[2]) * 100 + Number(m[3])];
+}
+
+interface Mutable {
+  readonly modes: Uint8Array[];
+  readonly reasons: Uint16Array[];
+  readonly unitDays: MutableCounts[][];
+  readonly employeeUnit: Int32Array;
+  readonly table: ReasonTable;
+}
+
+function applyOverrides(
+  policy: Policy,
+  org: OrgDirectory,
+  days: readonly string[],
+  overrides: readonly RosterOverride[],
+  m: Mutable,
+): { applied: AppliedOverride[]; rejected: RejectedOverride[] } {
+  const applied: AppliedOverride[] = [];
+  const rejected: RejectedOverride[] = [];
+  if (overrides.length === 0) return { applied, rejected };
+  const index = indexOrg(org);
+  const nipIndex = new Map(org.employees.map((e, k) => [e.nip, k]));
+  const exclusions = new Map((policy.exclusions ?? []).map((r) => [r.id, r]));
+  const modeAt = (d: number, e: number): number => (m.modes[d] as Uint8Array)[e] as number;
+  const ctx = {
+    policy,
+    index,
+    dayIndexOf: (date: string) => days.indexOf(date),
+    employeeIndexOf: (nip: string) => nipIndex.get(nip) ?? -1,
+    modeOf: (t: { dayIndex: number; employeeIndex: number }) =>
+      MODES[modeAt(t.dayIndex, t.employeeIndex)] as string,
+    notRequiredRuleOf: (t: { dayIndex: number; employeeIndex: number }) => {
+      const entry = m.table.entries[(m.reasons[t.dayIndex] as Uint16Array)[t.employeeIndex] as number];
+      return entry?.code === 'not-required' ? exclusions.get(entry.ruleIds[0] as string) : undefined;
+    },
+  };
+  overrides.forEach((o, k) => {
+    const check = checkOverride(o, ctx);
+    if (!check.ok) {
+      rejected.push({ index: k, override: o, field: check.field, id: check.id, en: check.en });
+      return;
+    }
+    const { dayIndex: d, employeeIndex: e } = check.target;
+    const counts = (m.unitDays[d] as MutableCounts[])[m.employeeUnit[e] as number] as MutableCounts;
+    const before = modeAt(d, e);
+    if (before === MODE_CODE.WFH) counts.wfh--;
+    else if (before === MODE_CODE.WFA) counts.wfa--;
+    else if (before === MODE_CODE.WFO) counts.wfo--;
+    else counts.excused--;
+    const recall = o.type === 'RecalledToOffice';
+    (m.modes[d] as Uint8Array)[e] = recall ? MODE_CODE.WFO : MODE_CODE.EXCUSED;
+    (m.reasons[d] as Uint16Array)[e] = recall
+      ? m.table.intern('recalled', [policy.arrangement.recall?.id ?? policy.scope.id])
+      : m.table.intern('excused', []);
+    if (recall) counts.wfo++;
+    else counts.excused++;
+    applied.push({ override: o, dayIndex: d, employeeIndex: e });
+  });
+  return { applied, rejected };
+}
