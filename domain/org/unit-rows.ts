@@ -21,7 +21,10 @@ const unitRowSchema = z.object({
     .string()
     .regex(UNIT_ID, 'must be lowercase letters, digits, ".", "-" or "_", starting with a letter or digit'),
   name: nonEmpty,
-  sector: nonEmpty.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a kebab-case sector id, e.g. "health"'),
+  sector: z
+    .string()
+    .min(1, { error: 'must not be empty', abort: true })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a kebab-case sector id, e.g. "health"'),
   tags: z.string().optional(),
   parent: z.string().optional(),
 });
