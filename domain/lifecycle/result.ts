@@ -32,3 +32,9 @@ export class ImpossibleEventError extends Error {
 export function assertNever(value: never): never {
   throw new Error(`unexpected value ${JSON.stringify(value)}`);
 }
+
+/** The detail for a command whose `type` is not known. */
+export function unknownType(command: unknown): LocalizedText {
+  const type = String((command as { type?: unknown } | null)?.type);
+  return say(`Jenis perintah "${type}" tidak dikenal.`, `Unknown command type "${type}".`);
+}

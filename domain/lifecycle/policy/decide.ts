@@ -2,7 +2,7 @@ import { actorProblem, cleanActor } from '../actor';
 import { dateProblem, instantProblem, integerProblem, textProblem } from '../checks';
 import { cleanPolicyRef, policyRefProblem } from '../policy-ref';
 import { addCounts, cleanCounts, countsProblem, type UnitRecap, ZERO_COUNTS } from '../recap-counts';
-import { accepted, assertNever, type DecideResult, refused, say } from '../result';
+import { accepted, type DecideResult, refused, say, unknownType } from '../result';
 import { planAmendment } from './amendment';
 import {
   type AmendPolicy,
@@ -47,8 +47,11 @@ export function decidePolicy(command: PolicyCommand, state: PolicyState): Result
       return evaluate(command, state);
     case 'DecideOutcome':
       return decideOutcome(command, state);
-    default:
-      return assertNever(command);
+    default: {
+      // Unknown types can still arrive from untyped input; refuse them rather than fail the workflow task.
+      const unknown: never = command;
+      return refused('INVALID_COMMAND', unknownType(unknown));
+    }
   }
 }
 

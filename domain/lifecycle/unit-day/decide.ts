@@ -1,6 +1,6 @@
 import { actorProblem } from '../actor';
 import { contentDigestOf, receiptIdFor } from '../receipt';
-import { accepted, assertNever, type DecideResult, refused, say } from '../result';
+import { accepted, assertNever, type DecideResult, refused, say, unknownType } from '../result';
 import { instantProblem, millisOf as ms, textProblem } from '../checks';
 import { isIsoDate } from '../time';
 import { countUnitDay } from './recap';
@@ -52,8 +52,11 @@ export function decideUnitDay(command: UnitDayCommand, state: UnitDayState): Res
       return close(command, state);
     case 'RecapUnitDay':
       return recap(command, state);
-    default:
-      return assertNever(command);
+    default: {
+      // Unknown types can still arrive from untyped input; refuse them rather than fail the workflow task.
+      const unknown: never = command;
+      return refused('INVALID_COMMAND', unknownType(unknown));
+    }
   }
 }
 
