@@ -1,7 +1,7 @@
 import { type Unit } from '../org/model';
 import { type Coverage, type EligibilityRule, type ExclusionRule, type Policy, type Quota } from '../policy';
 import { type FigureLookup, personMatches, type PersonFacts, unitMatches, usesAge } from './match';
-import { MODE_CODE } from './modes';
+import { MODE_CODE, type ReasonCode } from './modes';
 import { type ReasonTable } from './reason-table';
 
 /**
@@ -105,33 +105,14 @@ export function classify(
   reasons: ReasonTable,
 ): PersonClass {
   const scope = policy.scope;
-  const cached = (key: string, make: () => PersonClass): PersonClass => {
-    const hit = rules.classes.get(key);
-    if (hit) return hit;
-    const made = make();
-    rules.classes.set(key, made);
-    return made;
-  };
-  const wfo = (key: string, code: Parameters<ReasonTable['intern']>[0], ids: readonly string[]) =>
-    cached(key, () => ({ kind: 'fixed', mode: MODE_CODE.WFO, reason: reasons.intern(code, ids) }));
-
   if (!rules.inScope || !(scope.statuses as readonly string[]).includes(person.status))
-    return wfo('scope', 'out-of-scope', [scope.id]);
+    return fixedWfo(rules, reasons, 'scope', 'out-of-scope', [scope.id]);
   const quota = rules.quota;
   for (const r of rules.exclusions) {
     if (r.persons !== undefined && !personMatches(r.persons, person, age)) continue;
-    if (r.effect === 'must-wfo') return wfo(`x:${r.id}`, 'excluded', [r.id]);
-    if (!quota) return wfo('no-quota', 'no-quota', [scope.id]);
-    return cached(`nr:${r.id}`, () => ({
-      kind: 'not-required',
-      rule: r,
-      offSite: reasons.intern('not-required', [r.id]),
-      capFull: reasons.intern('not-required-cap', [r.id, quota.id]),
-      // Coverage can only bind where a coverage rule matched (otherwise effectiveCap equals cap).
-      coverage: rules.coverage
-        ? reasons.intern('coverage', [r.id, quota.id, rules.coverage.id])
-        : reasons.intern('not-required-cap', [r.id, quota.id]),
-    }));
+    if (r.effect === 'must-wfo') return fixedWfo(rules, reasons, `x:${r.id}`, 'excluded', [r.id]);
+    if (!quota) return fixedWfo(rules, reasons, 'no-quota', 'no-quota', [scope.id]);
+    return notRequired(rules, reasons, r, quota);
   }
   let eligibleBy: string | undefined;
   const elig = policy.eligibility;
@@ -139,22 +120,71 @@ export function classify(
     const hit = rules.eligibility.find(
       (r) => r.persons === undefined || personMatches(r.persons, person, age),
     );
-    if (hit?.effect === 'not-eligible') return wfo(`ne:${hit.id}`, 'not-eligible', [hit.id]);
+    if (hit?.effect === 'not-eligible')
+      return fixedWfo(rules, reasons, `ne:${hit.id}`, 'not-eligible', [hit.id]);
     if (hit === undefined && elig.default === 'not-eligible') {
       // The default has no id: cite the clauses that say who is eligible (or the scope when there are none).
       const ids = elig.rules.filter((r) => r.effect === 'eligible').map((r) => r.id);
-      return wfo('ne:default', 'not-eligible', ids.length > 0 ? ids : [scope.id]);
+      return fixedWfo(rules, reasons, 'ne:default', 'not-eligible', ids.length > 0 ? ids : [scope.id]);
     }
     eligibleBy = hit?.id;
   }
-  if (!quota) return wfo('no-quota', 'no-quota', [scope.id]);
+  if (!quota) return fixedWfo(rules, reasons, 'no-quota', 'no-quota', [scope.id]);
+  return poolClass(rules, reasons, quota, eligibleBy);
+}
+
+// The helpers below build each class once per unit; later calls are a map lookup (no closures in the hot path).
+
+function fixedWfo(
+  rules: UnitRules,
+  reasons: ReasonTable,
+  key: string,
+  code: ReasonCode,
+  ids: readonly string[],
+): PersonClass {
+  const hit = rules.classes.get(key);
+  if (hit) return hit;
+  const made: PersonClass = { kind: 'fixed', mode: MODE_CODE.WFO, reason: reasons.intern(code, ids) };
+  rules.classes.set(key, made);
+  return made;
+}
+
+function notRequired(rules: UnitRules, reasons: ReasonTable, r: ExclusionRule, quota: Quota): PersonClass {
+  const key = `nr:${r.id}`;
+  const hit = rules.classes.get(key);
+  if (hit) return hit;
+  const made: PersonClass = {
+    kind: 'not-required',
+    rule: r,
+    offSite: reasons.intern('not-required', [r.id]),
+    capFull: reasons.intern('not-required-cap', [r.id, quota.id]),
+    // Coverage can only bind where a coverage rule matched (otherwise effectiveCap equals cap).
+    coverage: rules.coverage
+      ? reasons.intern('coverage', [r.id, quota.id, rules.coverage.id])
+      : reasons.intern('not-required-cap', [r.id, quota.id]),
+  };
+  rules.classes.set(key, made);
+  return made;
+}
+
+function poolClass(
+  rules: UnitRules,
+  reasons: ReasonTable,
+  quota: Quota,
+  eligibleBy: string | undefined,
+): PersonClass {
+  const key = `pool:${eligibleBy ?? ''}`;
+  const hit = rules.classes.get(key);
+  if (hit) return hit;
   const ids = eligibleBy === undefined ? [quota.id] : [quota.id, eligibleBy];
-  return cached(`pool:${eligibleBy ?? ''}`, () => ({
+  const made: PersonClass = {
     kind: 'pool',
     offSite: reasons.intern('rotation-off-site', ids),
     wfo: reasons.intern('rotation-wfo', ids),
     coverage: rules.coverage
       ? reasons.intern('coverage', [...ids, rules.coverage.id])
       : reasons.intern('rotation-wfo', ids),
-  }));
+  };
+  rules.classes.set(key, made);
+  return made;
 }

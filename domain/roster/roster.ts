@@ -9,9 +9,17 @@ import { type AppliedOverride, checkOverride, type RejectedOverride, type Roster
 import { ReasonTable } from './reason-table';
 import { advance, inWindow, type RotationState, windowStart } from './rotation';
 import { type Roster, type UnitDayCounts } from './roster-types';
-import { stableHash } from './stable-hash';
+import { finish, fnv } from './stable-hash';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Hot-loop constants as plain locals (bundlers turn imported bindings into property getters).
+const WFH = MODE_CODE.WFH;
+const WFA = MODE_CODE.WFA;
+const WFO = MODE_CODE.WFO;
+const inWindowFn = inWindow;
+const windowStartFn = windowStart;
+const classifyFn = classify;
 
 type MutableCounts = { -readonly [K in keyof UnitDayCounts]: UnitDayCounts[K] };
 
@@ -68,14 +76,16 @@ export function roster(
     };
     (memberLists[u] as number[]).push(e);
   }
-  // Rank members by a hash of (policy, unit, NIP): independent of who else is in the unit.
+  // Rank members by a hash of (policy, unit, NIP): independent of who else is in the unit. Keys pack the hash
+  // and the member's position in one double (exact below 2^53) so a typed-array sort does the work.
   const members = memberLists.map((list, u) => {
-    const keyed = list.map((e) => {
-      const nip = (employees[e] as Employee).nip;
-      return { e, h: stableHash(`${policy.id}|${(units[u] as { id: string }).id}|${nip}`), nip };
+    const prefix = fnv(`${policy.id}|${(units[u] as { id: string }).id}|`);
+    const keys = new Float64Array(list.length);
+    list.forEach((e, k) => {
+      keys[k] = finish(fnv((employees[e] as Employee).nip, prefix)) * 0x100000 + k;
     });
-    keyed.sort((a, b) => a.h - b.h || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
-    return Int32Array.from(keyed, (k) => k.e);
+    keys.sort();
+    return Int32Array.from(keys, (key) => list[key % 0x100000] as number);
   });
   const rules: UnitRules[] = units.map((unit, u) =>
     compileUnit(policy, unit, (members[u] as Int32Array).length, figures.lookup),
@@ -100,26 +110,19 @@ export function roster(
       const mem = members[u] as Int32Array;
       let pool = 0;
       let nr = 0;
-      const tally = { wfh: 0, wfa: 0, wfo: 0 };
-      const put = (e: number, m: number, why: number): void => {
-        mode[e] = m;
-        reason[e] = why;
-        if (m === MODE_CODE.WFH) tally.wfh++;
-        else if (m === MODE_CODE.WFA) tally.wfa++;
-        else tally.wfo++;
-      };
       for (let k = 0; k < mem.length; k++) {
         const e = mem[k] as number;
         let cls = classOf[e];
         const age = year - (birthYear[e] as number) - (monthDay < (birthMonthDay[e] as number) ? 1 : 0);
         if (cls === undefined || (r.ageSensitive && classAge[e] !== age)) {
-          cls = classify(policy, r, facts[e] as PersonFacts, age, reasons);
+          cls = classifyFn(policy, r, facts[e] as PersonFacts, age, reasons);
           classOf[e] = cls;
           classAge[e] = age;
         }
         switch (cls.kind) {
           case 'fixed':
-            put(e, cls.mode, cls.reason);
+            mode[e] = cls.mode;
+            reason[e] = cls.reason;
             break;
           case 'not-required':
             nrBuf[nr++] = e;
@@ -139,24 +142,32 @@ export function roster(
       const nrSlots = Math.min(nr, r.effectiveCap);
       const poolFree = Math.min(pool, r.cap - nrFree);
       const poolSlots = Math.min(pool, r.effectiveCap - nrSlots);
-      const nrStart = windowStart(nrState[u] as RotationState, nr);
+      const offSite = r.offSiteMode;
+      const nrStart = windowStartFn(nrState[u] as RotationState, nr);
       for (let j = 0; j < nr; j++) {
         const e = nrBuf[j] as number;
         const cls = classOf[e] as Extract<PersonClass, { kind: 'not-required' }>;
-        if (inWindow(j, nrStart, nrSlots, nr)) put(e, r.offSiteMode, cls.offSite);
-        else if (inWindow(j, nrStart, nrFree, nr)) put(e, MODE_CODE.WFO, cls.coverage);
-        else put(e, MODE_CODE.WFO, cls.capFull);
+        const on = inWindowFn(j, nrStart, nrSlots, nr);
+        mode[e] = on ? offSite : WFO;
+        reason[e] = on ? cls.offSite : inWindowFn(j, nrStart, nrFree, nr) ? cls.coverage : cls.capFull;
       }
-      const poolStart = windowStart(poolState[u] as RotationState, pool);
+      const poolStart = windowStartFn(poolState[u] as RotationState, pool);
       for (let j = 0; j < pool; j++) {
         const e = poolBuf[j] as number;
         const cls = classOf[e] as Extract<PersonClass, { kind: 'pool' }>;
-        if (inWindow(j, poolStart, poolSlots, pool)) put(e, r.offSiteMode, cls.offSite);
-        else if (inWindow(j, poolStart, poolFree, pool)) put(e, MODE_CODE.WFO, cls.coverage);
-        else put(e, MODE_CODE.WFO, cls.wfo);
+        const on = inWindowFn(j, poolStart, poolSlots, pool);
+        mode[e] = on ? offSite : WFO;
+        reason[e] = on ? cls.offSite : inWindowFn(j, poolStart, poolFree, pool) ? cls.coverage : cls.wfo;
       }
       advance(nrState[u] as RotationState, rotation, nrSlots, nr);
       advance(poolState[u] as RotationState, rotation, poolSlots, pool);
+      const tally = { wfh: 0, wfa: 0, wfo: 0 };
+      for (let k = 0; k < mem.length; k++) {
+        const m = mode[mem[k] as number];
+        if (m === WFH) tally.wfh++;
+        else if (m === WFA) tally.wfa++;
+        else tally.wfo++;
+      }
       counts.push({
         unitId: r.unit.id,
         headcount: r.headcount,
