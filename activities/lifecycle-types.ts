@@ -2,7 +2,7 @@
  * The activities the policy lifecycle workflows call, as types only (workflows import nothing else from
  * activities/). Payloads stay small: rosters travel per shard (≤ SHARD_SIZE people), never per policy.
  */
-import { type RecapCounts, type RosterEntry, type UnitDayEvent } from '../domain/lifecycle';
+import { type PolicyEvent, type RecapCounts, type RosterEntry, type UnitDayEvent } from '../domain/lifecycle';
 
 /** The instants (ISO, UTC) of one policy day, computed from the letter's local times and working calendar. */
 export interface DaySchedule {
@@ -31,6 +31,20 @@ export interface ShardRef {
 
 export type NoticeKind = 'morning-notice' | 'reminder' | 'late-notice' | 'escalation';
 
+/** What one policy day needs: when things happen, and how its people are split into shards. */
+export interface DayPlan {
+  readonly schedule: DaySchedule;
+  readonly shards: readonly { readonly unitId: string; readonly shardId: string; readonly people: number }[];
+  readonly locationRequired: boolean;
+}
+
+/** Headline numbers of the roster of a period, for the policy-level RosterPublished event. */
+export interface RosterHeadline {
+  readonly units: number;
+  readonly plannedRemote: number;
+  readonly plannedOffice: number;
+}
+
 export interface NoticeBatch extends ShardRef {
   readonly kind: NoticeKind;
   readonly nips: readonly string[];
@@ -44,6 +58,31 @@ export interface NoticeResult {
 }
 
 export interface LifecycleActivities {
+  /** Computes and publishes the roster of (policy, version) over `days`; returns its headline numbers. */
+  publishRoster(input: {
+    readonly policyId: string;
+    readonly version: number;
+    readonly days: readonly string[];
+  }): Promise<RosterHeadline>;
+  /** The schedule and shards of one day, from the published roster. */
+  planDay(input: {
+    readonly policyId: string;
+    readonly version: number;
+    readonly date: string;
+  }): Promise<DayPlan>;
+  /** Projects policy-level domain events; idempotent by (policy, sequence). */
+  projectPolicyEvents(input: {
+    readonly policyId: string;
+    readonly fromSequence: number;
+    readonly events: readonly PolicyEvent[];
+  }): Promise<void>;
+  /** Reminds the evaluators that a decision is due (idempotent per policy, period and reminder number). */
+  remindEvaluators(input: {
+    readonly policyId: string;
+    readonly periodIndex: number;
+    readonly reminder: number;
+    readonly overdue: boolean;
+  }): Promise<void>;
   /** The shard's roster as published for (policy, version, date). */
   loadShardRoster(shard: ShardRef): Promise<readonly RosterEntry[]>;
   /** Who is alerted at `level` for each missing person: the level-th supervisor up the chain. */

@@ -3,7 +3,15 @@
  * Naming rule: <verb><Noun>Update | <noun>Query | <verb><Noun>Signal.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { type PersonDay, type RecapCounts } from '../domain/lifecycle';
+import {
+  type Actor,
+  type AffectedDay,
+  type OutcomeChoice,
+  type PersonDay,
+  type PolicyRef,
+  type PolicyState,
+  type RecapCounts,
+} from '../domain/lifecycle';
 
 /** Input of the proof workflow: the wiring check that runs before the real lifecycle exists. */
 export interface ProofInput {
@@ -98,3 +106,36 @@ export const recallToOfficeUpdate = defineUpdate<void, [SupervisorActionInput]>(
 export const unitDayStatusQuery = defineQuery<UnitDayStatus>('unitDayStatus');
 /** One person's day in the shard (for "status of NIP on date D"); undefined when not on this shard. */
 export const personDayQuery = defineQuery<PersonDay | undefined, [string]>('personDay');
+
+// ---- the policy workflow: one per circular letter ----
+
+export interface AmendPolicyInput {
+  /** The letter as amended: same id, version + 1, the whole plan of the current period. */
+  readonly policy: PolicyRef;
+  readonly effectiveFrom: string;
+  readonly affectedPeople: number | null;
+  readonly reason: string;
+  readonly by: Actor;
+}
+
+export interface AmendPolicyResult {
+  readonly version: number;
+  readonly affectedDays: readonly AffectedDay[];
+  readonly affectedPeople: number | null;
+}
+
+export interface RevokePolicyInput {
+  readonly reason: string;
+  readonly by: Actor;
+}
+
+export interface DecidePolicyInput {
+  readonly choice: OutcomeChoice;
+  readonly reason: string;
+  readonly by: Actor;
+}
+
+export const amendPolicyUpdate = defineUpdate<AmendPolicyResult, [AmendPolicyInput]>('amendPolicy');
+export const revokePolicyUpdate = defineUpdate<void, [RevokePolicyInput]>('revokePolicy');
+export const decidePolicyUpdate = defineUpdate<void, [DecidePolicyInput]>('decidePolicy');
+export const policyStateQuery = defineQuery<PolicyState>('policyState');

@@ -1,0 +1,230 @@
+/**
+ * One circular letter's whole life: issued → roster published → each day run as a child (at local midnight in the
+ * letter's zone) → evaluated after the last day → the evaluators' decision (with reminders and a deadline) →
+ * a new period (extend, adjust, expand rollout, permanent cycles; each period continues-as-new) or the end.
+ * Amend and revoke at any time through Updates with validators.
+ */
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  executeChild,
+  isCancellation,
+  log,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import { localTimeToInstant } from '../domain/calendar/instants';
+import { applicationFailureTypeOf, type Rejection } from '../domain/errors';
+import {
+  decidePolicy,
+  evolvePolicy,
+  INITIAL_POLICY_STATE,
+  type Actor,
+  type PolicyCommand,
+  type PolicyEvent,
+  type PolicyRef,
+  type PolicyState,
+} from '../domain/lifecycle';
+import type { LifecycleActivities } from '../activities/lifecycle-types';
+import { policyDayWorkflowId } from './ids';
+import {
+  amendPolicyUpdate,
+  decidePolicyUpdate,
+  policyStateQuery,
+  revokePolicyUpdate,
+  type AmendPolicyResult,
+} from './messages';
+import { policyDayWorkflow } from './policy-day';
+import { Jurisdiction, PolicyNumber, PolicyStatus } from './search-attributes';
+
+export interface PolicyWorkflowInput {
+  readonly policy: PolicyRef;
+  readonly jurisdiction: string;
+  readonly issuedBy: Actor;
+  /** Days the evaluators have to decide after the evaluation; reminders go out every day until then. */
+  readonly decisionDeadlineDays: number;
+  /** Carried across continue-as-new: the state so far and the number of events already projected. */
+  readonly carried?: { readonly state: PolicyState; readonly projected: number };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const SYSTEM: Actor = { id: 'edaran', name: 'edaran', role: 'system' };
+
+const acts = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+function failureOf(rejection: Rejection): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: `${rejection.code}: ${rejection.reason.en}`,
+    type: applicationFailureTypeOf(rejection.code),
+    nonRetryable: true,
+    details: [rejection],
+  });
+}
+
+export async function policyWorkflow(input: PolicyWorkflowInput): Promise<PolicyState> {
+  let state: PolicyState = input.carried?.state ?? INITIAL_POLICY_STATE;
+  const events: PolicyEvent[] = [];
+  let projected = 0;
+  const sequenceBase = input.carried?.projected ?? 0;
+  const policyId = input.policy.id;
+  const nowIso = (): string => new Date().toISOString();
+
+  const run = (command: PolicyCommand): readonly PolicyEvent[] => {
+    const result = decidePolicy(command, state);
+    if (!result.ok) throw failureOf(result.rejection);
+    for (const e of result.events) {
+      state = evolvePolicy(state, e);
+      events.push(e);
+    }
+    upsertSearchAttributes([{ key: PolicyStatus, value: state.status }]);
+    return result.events;
+  };
+  const check = (command: PolicyCommand): void => {
+    const result = decidePolicy(command, state);
+    if (!result.ok) throw failureOf(result.rejection);
+  };
+  const flush = async (): Promise<void> => {
+    if (projected >= events.length) return;
+    const batch = events.slice(projected);
+    await acts.projectPolicyEvents({ policyId, fromSequence: sequenceBase + projected, events: batch });
+    projected += batch.length;
+  };
+  const over = (): boolean => state.status === 'revoked' || state.status === 'ended';
+
+  setHandler(policyStateQuery, () => state);
+  setHandler(
+    amendPolicyUpdate,
+    (a): AmendPolicyResult => {
+      const amended = run({ type: 'AmendPolicy', ...a, now: nowIso() }).find(
+        (e) => e.type === 'PolicyAmended',
+      );
+      if (amended?.type !== 'PolicyAmended')
+        throw ApplicationFailure.nonRetryable('amendment not recorded', 'INTERNAL');
+      return {
+        version: amended.policy.version,
+        affectedDays: amended.affectedDays,
+        affectedPeople: amended.affectedPeople,
+      };
+    },
+    { validator: (a) => check({ type: 'AmendPolicy', ...a, now: nowIso() }) },
+  );
+  let dayScope: CancellationScope | undefined;
+  setHandler(
+    revokePolicyUpdate,
+    (r) => {
+      run({ type: 'RevokePolicy', ...r, now: nowIso() });
+      // The running day stops with the letter; its shards are cancelled with it.
+      dayScope?.cancel();
+    },
+    {
+      validator: (r) => check({ type: 'RevokePolicy', ...r, now: nowIso() }),
+    },
+  );
+  setHandler(decidePolicyUpdate, (d) => void run({ type: 'DecideOutcome', ...d, now: nowIso() }), {
+    validator: (d) => check({ type: 'DecideOutcome', ...d, now: nowIso() }),
+  });
+
+  if (state.status === 'not-issued') {
+    upsertSearchAttributes([
+      { key: PolicyNumber, value: input.policy.number },
+      { key: Jurisdiction, value: input.jurisdiction },
+    ]);
+    run({ type: 'IssuePolicy', policy: input.policy, by: input.issuedBy, now: nowIso() });
+  }
+
+  // Days of the current period, one child each, at local midnight of the day in the letter's zone.
+  // The loop re-reads the state each round: an amendment may add or drop later days.
+  for (;;) {
+    if (over() || state.status === 'not-issued') break;
+    if (state.roster === null || state.roster.version !== state.policy.version) {
+      const days = state.period.days.filter((d) => d.status === 'planned').map((d) => d.date);
+      const headline = await acts.publishRoster({ policyId, version: state.policy.version, days });
+      if (over()) break;
+      run({ type: 'PublishRoster', version: state.policy.version, ...headline, now: nowIso() });
+    }
+    await flush();
+    const next = state.period.days.find((d) => d.status === 'planned');
+    if (!next) break;
+    const startsAt = localTimeToInstant(next.date, '00:00', state.policy.timezone);
+    const wait = startsAt - Date.now();
+    // Wake early for a revocation or an amendment that changes the plan.
+    const versionAtWait = state.policy.version;
+    if (wait > 0)
+      await condition(
+        () => over() || (state.status !== 'not-issued' && state.policy.version !== versionAtWait),
+        wait,
+      );
+    if (over()) break;
+    if (state.policy.version !== versionAtWait) continue;
+    run({ type: 'OpenDay', date: next.date, now: nowIso() });
+    const version = state.policy.version;
+    const scope = new CancellationScope();
+    dayScope = scope;
+    let units;
+    try {
+      units = await scope.run(() =>
+        executeChild(policyDayWorkflow, {
+          workflowId: policyDayWorkflowId(policyId, next.date),
+          args: [{ policyId, policyNumber: input.policy.number, version, date: next.date }],
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+        }),
+      );
+    } catch (err) {
+      if (over() && (isCancellation(err) || isCancellation((err as { cause?: unknown }).cause))) break;
+      throw err;
+    } finally {
+      dayScope = undefined;
+    }
+    run({ type: 'RecapDay', date: next.date, units, now: nowIso() });
+    await flush();
+  }
+
+  if (!over() && state.status === 'evaluating') {
+    run({
+      type: 'EvaluatePolicy',
+      indicators: {},
+      notes: 'automatic evaluation after the last day',
+      by: SYSTEM,
+      now: nowIso(),
+    });
+    await flush();
+  }
+
+  // Await the evaluators' decision: a reminder each day, and after the deadline an overdue reminder each day.
+  if (state.status === 'awaiting-decision') {
+    const periodIndex = state.period.index;
+    let reminder = 0;
+    const decided = (): boolean => state.status !== 'awaiting-decision';
+    while (!decided()) {
+      const got = await condition(decided, DAY_MS);
+      if (got) break;
+      reminder += 1;
+      await acts.remindEvaluators({
+        policyId,
+        periodIndex,
+        reminder,
+        overdue: reminder >= input.decisionDeadlineDays,
+      });
+    }
+    await flush();
+  }
+
+  await flush();
+  if (over()) {
+    log.info('policy over', { status: state.status });
+    return state;
+  }
+  // A new period (extended, adjusted, expanded, permanent): a fresh run keeps every history short.
+  return continueAsNew<typeof policyWorkflow>({
+    ...input,
+    carried: { state, projected: sequenceBase + projected },
+  });
+}
