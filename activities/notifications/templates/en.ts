@@ -29,7 +29,7 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
   switch (content.kind) {
     case 'roster-notice': {
       const lines = [
-        `${hello}on ${formatDay(content.day, 'en')} you ${MODE_EN[content.mode]}.`,
+        `${hello}On ${formatDay(content.day, 'en')} you ${MODE_EN[content.mode]}.`,
         `Why: ${content.reason}.`,
       ];
       if (content.mode !== 'WFO' && content.reportDeadline) {
@@ -45,7 +45,7 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Reminder: daily report for ${formatDay(content.day, 'en')}`,
         text:
-          `${hello}we have not yet received your daily work report for ${formatDay(content.day, 'en')}. ` +
+          `${hello}We have not yet received your daily work report for ${formatDay(content.day, 'en')}. ` +
           `The deadline is ${formatTime(content.reportDeadline, tz, 'en')}.\nReport link: ${content.reportUrl}` +
           footer(ctx),
       };
@@ -53,7 +53,7 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Daily report for ${formatDay(content.day, 'en')} is late`,
         text:
-          `${hello}your daily work report for ${formatDay(content.day, 'en')} had not arrived by the deadline of ` +
+          `${hello}Your daily work report for ${formatDay(content.day, 'en')} had not arrived by the deadline of ` +
           `${formatTime(content.reportDeadline, tz, 'en')}. Please send it now and tell your supervisor about any problem.` +
           (content.reportUrl ? `\nReport link: ${content.reportUrl}` : '') +
           footer(ctx),
@@ -62,7 +62,7 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Escalation level ${content.level}: no report from ${content.subjectName}`,
         text:
-          `${hello}the daily work report of ${content.subjectName} (NIP ${content.subjectNip}) for ` +
+          `${hello}The daily work report of ${content.subjectName} (NIP ${content.subjectNip}) for ` +
           `${formatDay(content.day, 'en')} had not arrived by the deadline of ${formatTime(content.reportDeadline, tz, 'en')}. ` +
           `This level ${content.level} escalation reaches you as a supervisor up the chain on ` +
           `${formatDateTime(content.escalatedAt, tz, 'en')}. Please follow up.` +
@@ -74,7 +74,7 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Daily recap for ${content.unitName}, ${formatDay(content.day, 'en')}`,
         text:
-          `${hello}report recap of ${content.unitName} for ${formatDay(content.day, 'en')} ` +
+          `${hello}Report recap of ${content.unitName} for ${formatDay(content.day, 'en')} ` +
           `(as of ${formatDateTime(content.recappedAt, tz, 'en')}):\n` +
           `- Rostered WFH/WFA: ${c.plannedRemote}, WFO: ${c.plannedOffice}\n` +
           `- Reports on time: ${c.onTime}\n- Reports late: ${c.late}\n- No report: ${c.missing}\n` +
@@ -87,7 +87,7 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Evaluation summary of circular letter ${ctx.letterNumber}`,
         text:
-          `${hello}the evaluation of ${formatDay(content.from, 'en')} to ${formatDay(content.to, 'en')} ` +
+          `${hello}The evaluation of ${formatDay(content.from, 'en')} to ${formatDay(content.to, 'en')} ` +
           `(${content.days} working days) was completed on ${formatDateTime(content.completedAt, tz, 'en')}.\n` +
           `- On-time report compliance: ${percent(content.complianceRate)}\n` +
           `- Decision: the policy is ${OUTCOME_EN[content.outcome]}` +

@@ -29,7 +29,7 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
   switch (content.kind) {
     case 'roster-notice': {
       const lines = [
-        `${hello}pada ${formatDay(content.day, 'id')} Anda ${MODE_ID[content.mode]}.`,
+        `${hello}Pada ${formatDay(content.day, 'id')} Anda ${MODE_ID[content.mode]}.`,
         `Alasan: ${content.reason}.`,
       ];
       if (content.mode !== 'WFO' && content.reportDeadline) {
@@ -47,7 +47,7 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Pengingat laporan kerja ${formatDay(content.day, 'id')}`,
         text:
-          `${hello}laporan kerja harian Anda untuk ${formatDay(content.day, 'id')} belum kami terima. ` +
+          `${hello}Laporan kerja harian Anda untuk ${formatDay(content.day, 'id')} belum kami terima. ` +
           `Batas waktunya pukul ${formatTime(content.reportDeadline, tz, 'id')}.\nTautan laporan: ${content.reportUrl}` +
           footer(ctx),
       };
@@ -55,7 +55,7 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Laporan kerja ${formatDay(content.day, 'id')} terlambat`,
         text:
-          `${hello}sampai batas waktu pukul ${formatTime(content.reportDeadline, tz, 'id')} laporan kerja harian Anda ` +
+          `${hello}Sampai batas waktu pukul ${formatTime(content.reportDeadline, tz, 'id')} laporan kerja harian Anda ` +
           `untuk ${formatDay(content.day, 'id')} belum diterima. Segera kirim laporan dan beri tahu atasan Anda bila ada kendala.` +
           (content.reportUrl ? `\nTautan laporan: ${content.reportUrl}` : '') +
           footer(ctx),
@@ -64,7 +64,7 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Eskalasi tingkat ${content.level}: laporan ${content.subjectName} belum masuk`,
         text:
-          `${hello}laporan kerja harian ${content.subjectName} (NIP ${content.subjectNip}) untuk ` +
+          `${hello}Laporan kerja harian ${content.subjectName} (NIP ${content.subjectNip}) untuk ` +
           `${formatDay(content.day, 'id')} belum diterima sampai batas waktu pukul ` +
           `${formatTime(content.reportDeadline, tz, 'id')}. Eskalasi tingkat ${content.level} ini diteruskan kepada Anda ` +
           `sebagai atasan secara berjenjang pada ${formatDateTime(content.escalatedAt, tz, 'id')}. ` +
@@ -77,7 +77,7 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Rekapitulasi harian ${content.unitName}, ${formatDay(content.day, 'id')}`,
         text:
-          `${hello}rekapitulasi laporan ${content.unitName} untuk ${formatDay(content.day, 'id')} ` +
+          `${hello}Rekapitulasi laporan ${content.unitName} untuk ${formatDay(content.day, 'id')} ` +
           `(per ${formatDateTime(content.recappedAt, tz, 'id')}):\n` +
           `- Jadwal WFH/WFA: ${c.plannedRemote} orang, WFO: ${c.plannedOffice} orang\n` +
           `- Laporan tepat waktu: ${c.onTime}\n- Laporan terlambat: ${c.late}\n- Tidak melapor: ${c.missing}\n` +
@@ -90,7 +90,7 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
       return {
         subject: `Ringkasan evaluasi Surat Edaran ${ctx.letterNumber}`,
         text:
-          `${hello}evaluasi pelaksanaan ${formatDay(content.from, 'id')} sampai ${formatDay(content.to, 'id')} ` +
+          `${hello}Evaluasi pelaksanaan ${formatDay(content.from, 'id')} sampai ${formatDay(content.to, 'id')} ` +
           `(${content.days} hari kerja) selesai pada ${formatDateTime(content.completedAt, tz, 'id')}.\n` +
           `- Kepatuhan laporan tepat waktu: ${percent(content.complianceRate)}\n` +
           `- Keputusan: kebijakan ${OUTCOME_ID[content.outcome]}` +

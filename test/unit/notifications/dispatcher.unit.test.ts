@@ -1,0 +1,212 @@
+/**
+ * The dispatcher's decisions with scripted channels over an in-memory SQLite store (in-process, no server).
+ */
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createNotificationActivities } from '../../../activities/notifications/activities';
+import { ChannelError, type Channel, type Reconciliation } from '../../../activities/notifications/channel';
+import { dispatchOutbox, type DispatchSummary } from '../../../activities/notifications/dispatcher';
+import {
+  openStore,
+  type ChannelName,
+  type OutboxMessage,
+  type OutboxMessageInput,
+  type Store,
+} from '../../../activities/store/store';
+
+const T0 = new Date('2023-12-04T00:00:00.000Z');
+
+function msg(
+  key: string,
+  channel: ChannelName = 'webhook',
+  extra: Partial<OutboxMessageInput> = {},
+): OutboxMessageInput {
+  return {
+    key,
+    policyId: 'p',
+    day: '2023-12-04',
+    nip: key,
+    kind: 'report-reminder',
+    level: 0,
+    channel,
+    unitId: 'u1',
+    recipient: '+62811',
+    language: 'id',
+    subject: 's',
+    body: 'b',
+    payload: {},
+    ...extra,
+  };
+}
+
+/** A channel that answers from a script: 'ok', 'transient', 'permanent', or throws a non-ChannelError. */
+function scripted(
+  name: ChannelName,
+  script: string[],
+  opts: { onUncertain?: 'hold' | 'resend'; reconcile?: Reconciliation } = {},
+) {
+  const sent: string[] = [];
+  const channel: Channel = {
+    name,
+    onUncertain: opts.onUncertain ?? 'resend',
+    async send(m: OutboxMessage) {
+      const step = script.shift() ?? 'ok';
+      if (step === 'transient') throw new ChannelError('gateway timeout', false);
+      if (step === 'permanent') throw new ChannelError('invalid number', true);
+      if (step === 'boom') throw new TypeError('unexpected');
+      sent.push(m.key);
+      return { providerId: `id-${m.key}` };
+    },
+    ...(opts.reconcile ? { reconcile: async () => opts.reconcile! } : {}),
+  };
+  return { channel, sent };
+}
+
+describe('dispatchOutbox', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore({ sqlitePath: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  it('sends, retries transient errors with doubling backoff, and fails permanent ones at once', async () => {
+    const { channel, sent } = scripted('webhook', ['ok', 'transient', 'permanent', 'boom']);
+    await store.enqueue([msg('a'), msg('b'), msg('c'), msg('d')], T0);
+    const deps = { store, channels: { webhook: channel }, clock: () => T0, backoffMs: 1000, maxAttempts: 3 };
+    expect(await dispatchOutbox(deps)).toMatchObject({ claimed: 4, sent: 1, retrying: 2, failed: 1 });
+    expect(sent).toEqual(['a']);
+    expect(await store.outboxMessage('a')).toMatchObject({ status: 'sent', providerId: 'id-a' });
+    expect(await store.outboxMessage('b')).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      lastError: 'gateway timeout',
+      nextAttemptAt: '2023-12-04T00:00:01.000Z',
+    });
+    expect(await store.outboxMessage('c')).toMatchObject({ status: 'failed', lastError: 'invalid number' });
+    expect((await store.outboxMessage('d'))?.lastError).toMatch(/^webhook: TypeError: unexpected/);
+
+    // Second failure of b doubles the delay; the third attempt gives up.
+    const { channel: always } = scripted('webhook', ['transient', 'transient', 'transient', 'transient']);
+    const at1 = new Date(T0.getTime() + 1000);
+    await dispatchOutbox({ ...deps, channels: { webhook: always }, clock: () => at1 });
+    expect((await store.outboxMessage('b'))?.nextAttemptAt).toBe('2023-12-04T00:00:03.000Z');
+    const at3 = new Date(T0.getTime() + 3000);
+    await dispatchOutbox({ ...deps, channels: { webhook: always }, clock: () => at3 });
+    expect(await store.outboxMessage('b')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'gateway timeout (gave up after 3 attempts)',
+    });
+  });
+
+  it('fails a message whose channel is not configured, and continues with the batch', async () => {
+    const { channel, sent } = scripted('webhook', []);
+    await store.enqueue([msg('a', 'email'), msg('b')], T0);
+    expect(await dispatchOutbox({ store, channels: { webhook: channel }, clock: () => T0 })).toMatchObject({
+      failed: 1,
+      sent: 1,
+    });
+    expect((await store.outboxMessage('a'))?.lastError).toBe('no email channel is configured');
+    expect(sent).toEqual(['b']);
+  });
+
+  it('resolves a message recovered from a crash by reconciliation first, then by the channel policy', async () => {
+    await store.enqueue(
+      [
+        msg('held', 'email'),
+        msg('resent', 'webhook'),
+        msg('known', 'file'),
+        msg('missing', 'file', { nip: 'm' }),
+      ],
+      T0,
+    );
+    // A dispatcher claims everything and dies before recording anything.
+    await store.claimOutbox({ now: T0, leaseMs: 1000, limit: 10 });
+    const email = scripted('email', [], { onUncertain: 'hold' });
+    const webhook = scripted('webhook', [], { onUncertain: 'resend' });
+    const files = scripted('file', [], { reconcile: 'delivered' });
+    const later = new Date(T0.getTime() + 1001);
+    const summary = await dispatchOutbox({
+      store,
+      channels: { email: email.channel, webhook: webhook.channel, file: files.channel },
+      clock: () => later,
+      batchSize: 1,
+    });
+    expect(summary).toMatchObject({ claimed: 4, recovered: 4, uncertain: 1, sent: 3 });
+    expect(email.sent).toEqual([]);
+    expect(webhook.sent).toEqual(['resent']);
+    expect(files.sent).toEqual([]);
+    expect(await store.outboxMessage('known')).toMatchObject({ status: 'sent', providerId: 'reconciled' });
+  });
+
+  it('respects maxMessages and reports claims another dispatcher took over', async () => {
+    await store.enqueue([msg('a'), msg('b'), msg('c')], T0);
+    const { channel } = scripted('webhook', []);
+    expect(
+      await dispatchOutbox({ store, channels: { webhook: channel }, clock: () => T0 }, { maxMessages: 2 }),
+    ).toMatchObject({
+      claimed: 2,
+      sent: 2,
+    });
+    // A slow dispatcher whose lease expired meanwhile: its outcome must not overwrite the new owner's.
+    const slow: Channel = {
+      name: 'webhook',
+      onUncertain: 'resend',
+      send: async (m) => {
+        await store.claimOutbox({ now: new Date(T0.getTime() + 10 * 60_000), leaseMs: 60_000, limit: 10 });
+        return { providerId: m.key };
+      },
+    };
+    expect(await dispatchOutbox({ store, channels: { webhook: slow }, clock: () => T0 })).toMatchObject({
+      claimed: 1,
+      lostClaims: 1,
+      stillSending: 1,
+    });
+  });
+});
+
+describe('notification activities', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore({ sqlitePath: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  it('heartbeat through Temporal when run as an activity', async () => {
+    await store.enqueue([msg('a'), msg('b')], T0);
+    const { channel } = scripted('webhook', []);
+    const acts = createNotificationActivities({ store, channels: { webhook: channel }, clock: () => T0 });
+    const env = new MockActivityEnvironment();
+    const beats: unknown[] = [];
+    env.on('heartbeat', (d: unknown) => beats.push(d));
+    const summary = (await env.run(acts.dispatchNotifications, { unitId: 'u1' })) as DispatchSummary;
+    expect(summary.sent).toBe(2);
+    expect(beats).toEqual([
+      expect.objectContaining({ claimed: 1 }),
+      expect.objectContaining({ claimed: 2, sent: 2 }),
+    ]);
+  });
+
+  it('fail for good on invalid input, naming the field', async () => {
+    const acts = createNotificationActivities({ store, channels: {} });
+    const bad = {
+      policyId: 'p',
+      letterNumber: '1',
+      timeZone: 'Mars/Olympus',
+      channels: ['email'],
+      items: [],
+    };
+    await expect(acts.enqueueNotifications(bad as never)).rejects.toMatchObject({
+      nonRetryable: true,
+      type: 'INVALID_COMMAND',
+      message: expect.stringMatching(/^notifications\.timeZone: expected an IANA zone/),
+    });
+    const badItem = {
+      ...bad,
+      timeZone: 'WIB',
+      items: [{ nip: '1', content: { kind: 'escalation', day: '2023-12-04', level: 0 } }],
+    };
+    await expect(acts.enqueueNotifications(badItem as never)).rejects.toMatchObject({
+      message: expect.stringMatching(/^notifications\.items\[0\]\.content\./),
+    });
+  });
+});
