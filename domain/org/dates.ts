@@ -26,9 +26,23 @@ export function makeYmd(year: number, month: number, day: number): Ymd | undefin
 
 /** Parses a strict ISO date `YYYY-MM-DD`; undefined when malformed or not a real date. */
 export function parseIsoDate(s: string): Ymd | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return undefined;
-  return makeYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  // Why char codes: called once or twice per employee row; a regex match allocates per call.
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  return year < 0 || month < 0 || day < 0 ? undefined : makeYmd(year, month, day);
+}
+
+/** The decimal value of s[from, to) when all are ASCII digits, else -1. */
+export function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Formats as `YYYY-MM-DD`. */

@@ -43,14 +43,13 @@ export function parseEmployeeRows(
 ): {
   readonly employees: readonly EmployeeAt[];
   readonly problems: readonly OrgProblem[];
-  /** Every id in the nip column, also of rows with problems, so references to them are not reported twice. */
-  readonly presentIds: ReadonlySet<string>;
+  /** Every id in the nip column (→ its first line), also of rows with problems, so references to them are not reported twice. */
+  readonly presentIds: ReadonlyMap<string, number>;
 } {
   const table = readTable(text, file, EMPLOYEE_COLUMNS);
   const problems: OrgProblem[] = [...table.problems];
   const employees: EmployeeAt[] = [];
   const firstLine = new Map<string, number>();
-  const presentIds = new Set<string>();
   const col = Object.fromEntries(ALL_COLUMNS.map((c) => [c, table.index.get(c) ?? -1])) as Columns;
   for (const row of table.rows) {
     const c = row.cells;
@@ -59,7 +58,6 @@ export function parseEmployeeRows(
     const problem = (field: string, reason: string) => problems.push({ file, line, field, reason });
     const nip = c[col.nip] ?? '';
     if (nip === '') problem('nip', 'must not be empty');
-    else presentIds.add(nip);
     const name = c[col.name] ?? '';
     if (name === '') problem('name', 'must not be empty');
     const unit = c[col.unit] ?? '';
@@ -127,5 +125,5 @@ export function parseEmployeeRows(
     if (phone !== '') employee.phone = phone;
     employees.push({ line, employee });
   }
-  return { employees, problems, presentIds };
+  return { employees, problems, presentIds: firstLine };
 }

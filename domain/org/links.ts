@@ -19,7 +19,7 @@ export interface LinkIssues {
 }
 
 /** Finds dangling links and cycles; `present` holds ids that exist in the file even if their row was invalid. */
-export function checkLinks(nodes: readonly LinkNode[], present: ReadonlySet<string>): LinkIssues {
+export function checkLinks(nodes: readonly LinkNode[], present: { has(id: string): boolean }): LinkIssues {
   const byId = new Map<string, LinkNode>();
   for (const n of nodes) byId.set(n.id, n);
   const dangling: LinkNode[] = [];

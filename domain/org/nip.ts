@@ -1,4 +1,4 @@
-import { compareYmd, formatIsoDate, makeYmd, monthIndex, pad, type Ymd } from './dates';
+import { compareYmd, digits, formatIsoDate, makeYmd, monthIndex, pad, type Ymd } from './dates';
 
 /**
  * NIP (Nomor Induk Pegawai), 18 digits: YYYYMMDD birth date, YYYYMM appointment month (TMT CPNS),
@@ -27,7 +27,8 @@ export const MIN_APPOINTMENT_AGE = 18;
  * a gender digit of 1 or 2, and a sequence of 001-999.
  */
 export function checkNip(nip: string, asOf: Ymd): NipCheck {
-  if (!/^\d{18}$/.test(nip)) return { ok: false, reason: `must be exactly 18 digits, got "${nip}"` };
+  if (nip.length !== 18 || digits(nip, 0, 18) < 0)
+    return { ok: false, reason: `must be exactly 18 digits, got "${nip}"` };
   const birth = makeYmd(num(nip, 0, 4), num(nip, 4, 6), num(nip, 6, 8));
   if (!birth)
     return { ok: false, reason: `digits 1-8 "${nip.slice(0, 8)}" are not a real birth date (YYYYMMDD)` };
@@ -81,7 +82,7 @@ export function formatNip(
 }
 
 function num(s: string, from: number, to: number): number {
-  return Number(s.slice(from, to));
+  return digits(s, from, to);
 }
 
 /** Prefix of the internal id given to non-ASN staff, who have no NIP. */
