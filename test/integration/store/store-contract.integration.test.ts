@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { createStoreActivities } from '../../../activities/store/activities';
 import { type DomainEventEnvelope } from '../../../activities/store/event-envelope';
 import { MIGRATIONS } from '../../../activities/store/migrations';
 import { type OutboxMessageInput, type Store } from '../../../activities/store/store';
@@ -163,6 +164,36 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect([...many.keys()].sort()).toEqual([nipOf(4), nipOf(5)]);
     });
 
+    it('round-trips the whole directory with its jurisdiction', async () => {
+      const store = await open();
+      const jurisdiction = {
+        id: 'kebumen',
+        name: 'Kabupaten Kebumen',
+        timeZone: 'Asia/Jakarta',
+        referenceDate: '2023-12-04',
+        data: { budgetAbsorption: 0.78 },
+      };
+      const org = { ...makeOrg(3, 20), jurisdiction };
+      const { directoryVersion } = await store.importDirectory(org, { source: 'kebumen' });
+      await store.pinDirectory('kebumen-2023', directoryVersion);
+      const info = await store.directoryInfo({ policyId: 'kebumen-2023' });
+      expect(info).toMatchObject({
+        directoryVersion,
+        source: 'kebumen',
+        units: 4,
+        employees: 20,
+        jurisdiction,
+      });
+      const loaded = await store.loadDirectory({ policyId: 'kebumen-2023' });
+      const byId = <T extends { id: string }>(xs: readonly T[]) =>
+        [...xs].sort((a, b) => a.id.localeCompare(b.id));
+      const byNip = <T extends { nip: string }>(xs: readonly T[]) =>
+        [...xs].sort((a, b) => a.nip.localeCompare(b.nip));
+      expect(byId(loaded.units)).toEqual(byId(org.units));
+      expect(byNip(loaded.employees)).toEqual(byNip(org.employees));
+      expect(loaded.jurisdiction).toEqual(jurisdiction);
+    });
+
     it('rejects an unsound directory with the field and reason, storing nothing', async () => {
       const store = await open();
       const org = makeOrg(2, 6);
@@ -302,6 +333,37 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect(await store.rebuildProjections()).toEqual({ replayed: 15 });
       expect(await projectionSnapshot(store, 'kebumen-2023')).toEqual(before);
       expect((await store.policy('jabar'))?.status).toBe('issued');
+    });
+  });
+
+  describe('store activities', () => {
+    it('record events through the activity edge, failing for good on a malformed envelope', async () => {
+      const acts = createStoreActivities({ store: await open() });
+      expect(await acts.recordDomainEvents([event({ eventId: 'a1', type: 'PolicyIssued' })])).toEqual({
+        appended: 1,
+        duplicates: 0,
+      });
+      await expect(
+        acts.recordDomainEvents([{ ...event({ eventId: 'a2', type: 'DayOpened' }), day: '04-12-2023' }]),
+      ).rejects.toMatchObject({ nonRetryable: true, message: expect.stringMatching(/^events\[0\]\.day: /) });
+      await expect(acts.policyUnits({ policyId: 'nope' })).rejects.toMatchObject({
+        nonRetryable: true,
+        message: expect.stringMatching(/^policyId: /),
+      });
+    });
+
+    it('answer directory reads by policy', async () => {
+      const store = await open();
+      const acts = createStoreActivities({ store });
+      const { directoryVersion } = await store.importDirectory(makeOrg(2, 9), { source: 'x' });
+      await acts.pinPolicyDirectory({ policyId: 'p', directoryVersion });
+      expect((await acts.policyUnits({ policyId: 'p' })).map((u) => u.headcount)).toEqual([4, 4, 1]);
+      expect(await acts.unitEmployees({ policyId: 'p', unitId: 'opd-001' })).toHaveLength(4);
+      expect(await acts.employeeByNip({ policyId: 'p', nip: '000' })).toBeNull();
+      expect((await acts.supervisorChain({ policyId: 'p', nip: nipOf(8) })).map((e) => e.nip)).toEqual([
+        nipOf(2),
+        nipOf(0),
+      ]);
     });
   });
 
