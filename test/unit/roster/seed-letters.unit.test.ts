@@ -1,0 +1,383 @@
+/**
+ * The roster of each of the five seed letters on a fixture org, checked against the letter's rules. Each test
+ * names the rule id it checks.
+ */
+import { generateOrg } from '../../../domain/org/generate/generate-org';
+import { type OrgDirectory } from '../../../domain/org/model';
+import { roster, dayAssignments, type Assignment } from '../../../domain/roster';
+import { at, countsOf, daysOf, examplePolicy, person, staff, unit } from './support';
+
+const offSite = (a: Assignment): boolean => a.mode === 'WFH' || a.mode === 'WFA';
+
+describe('Kebumen 2023 (kebumen-2023.yaml) on the generated Kebumen fixture org', () => {
+  const policy = examplePolicy('kebumen-2023');
+  const org = generateOrg('kebumen');
+  const days = daysOf(policy);
+  const r = roster(policy, org, days);
+  const regency = org.jurisdiction?.data.budgetAbsorption as number;
+  const sectorRule: Record<string, string> = {
+    disaster: 'kebumen.excl.disaster',
+    fire: 'kebumen.excl.fire',
+    'civil-registry': 'kebumen.excl.civil-registry',
+    'subdistrict-village': 'kebumen.excl.subdistrict-village',
+    education: 'kebumen.excl.educators',
+    sanitation: 'kebumen.excl.sanitation',
+  };
+  /** The exclusion that must decide a unit, by the letter, in file order; undefined when it rotates. */
+  const expectedExclusion = (u: OrgDirectory['units'][number]): string | undefined => {
+    const absorption = u.data.budgetAbsorption;
+    if (typeof absorption === 'number' && absorption < regency) return 'kebumen.excl.budget-absorption';
+    if (u.sector === 'health' && u.tags.includes('hospital')) return 'kebumen.excl.hospital-health-workers';
+    return sectorRule[u.sector];
+  };
+
+  it('runs on exactly the two trial days, 4 and 11 December 2023', () => {
+    expect(r.days).toEqual(['2023-12-04', '2023-12-11']);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('keeps every ASN of an excluded unit in the office, citing the exclusion (kebumen.excl.*)', () => {
+    let excludedUnits = 0;
+    for (const u of org.units) {
+      const rule = expectedExclusion(u);
+      if (rule === undefined) continue;
+      excludedUnits++;
+      for (const e of org.employees.filter((x) => x.unitId === u.id && x.status !== 'non-ASN'))
+        for (const d of days)
+          expect(at(r, e.nip, d)).toMatchObject({ mode: 'WFO', code: 'excluded', ruleIds: [rule] });
+    }
+    // The fixture has low-absorption units, hospitals and every excluded sector: the test is not vacuous.
+    expect(excludedUnits).toBeGreaterThan(10);
+  });
+
+  it('excludes a unit whose budget absorption is below the regency figure (kebumen.excl.budget-absorption)', () => {
+    const low = org.units.filter(
+      (u) => typeof u.data.budgetAbsorption === 'number' && u.data.budgetAbsorption < regency,
+    );
+    expect(low.length).toBeGreaterThan(0);
+    for (const u of low) expect(countsOf(r, u.id).wfh).toBe(0);
+  });
+
+  it('excludes hospital health workers but not the puskesmas (kebumen.excl.hospital-health-workers)', () => {
+    const health = org.units.filter((u) => u.sector === 'health' && expectedExclusion(u) === undefined);
+    expect(health.length).toBeGreaterThan(0);
+    for (const u of health) expect(countsOf(r, u.id).wfh).toBe(countsOf(r, u.id).cap);
+  });
+
+  it('sends 50% of the headcount home in other units, and the halves swap on the second day (kebumen.quota.default)', () => {
+    const rotating = org.units.filter((u) => expectedExclusion(u) === undefined);
+    expect(rotating.length).toBeGreaterThan(2);
+    for (const u of rotating) {
+      const c = countsOf(r, u.id);
+      expect(c.cap).toBe(Math.floor(c.headcount / 2));
+      expect(c.wfh).toBe(c.cap);
+      const asn = org.employees.filter((e) => e.unitId === u.id && e.status !== 'non-ASN');
+      const home = (d: string) =>
+        new Set(asn.filter((e) => at(r, e.nip, d).mode === 'WFH').map((e) => e.nip));
+      const [first, second] = [home('2023-12-04'), home('2023-12-11')];
+      // "Bergantian": the second day's WFH come from those in the office on the first day, as far as the pool
+      // allows (the cap is a share of the whole headcount, so non-ASN in the unit can make it more than half).
+      const both = [...first].filter((nip) => second.has(nip)).length;
+      expect(both).toBe(Math.max(0, 2 * c.wfh - asn.length));
+      for (const e of asn) {
+        const a = at(r, e.nip, '2023-12-04');
+        expect(a.ruleIds).toEqual(['kebumen.quota.default']);
+        expect(a.code).toBe(offSite(a) ? 'rotation-off-site' : 'rotation-wfo');
+      }
+    }
+  });
+
+  it('leaves non-ASN staff out of the letter (kebumen.scope covers PNS and PPPK)', () => {
+    const org2: OrgDirectory = {
+      ...org,
+      employees: [...org.employees, person('setda', { status: 'non-ASN', nip: 'H-0001' })],
+    };
+    const r2 = roster(policy, org2, days);
+    expect(at(r2, 'H-0001', '2023-12-04')).toMatchObject({
+      mode: 'WFO',
+      code: 'out-of-scope',
+      ruleIds: ['kebumen.scope'],
+    });
+  });
+
+  it('warns when the org data lacks the regency absorption figure, so nobody is excluded by it silently', () => {
+    const { jurisdiction: _dropped, ...noFigures } = org;
+    const r2 = roster(policy, noFigures, days);
+    expect(r2.warnings.join('\n')).toMatch(/budgetAbsorption/);
+  });
+});
+
+describe('West Java (jabar-wfa.yaml): only eligible positions work from anywhere', () => {
+  const policy = examplePolicy('jabar-wfa');
+  const days = daysOf(policy, 10);
+  const head = person('bappeda', { positionType: 'jpt', positionName: 'Kepala Bappeda' });
+  const analyst = person('bappeda', {
+    positionType: 'fungsional',
+    positionName: 'Analis Kebijakan Ahli Muda',
+    supervisorNip: head.nip,
+  });
+  const planner = person('bappeda', {
+    positionType: 'fungsional',
+    positionName: 'Perencana Ahli Pertama',
+    supervisorNip: head.nip,
+  });
+  const clerk = person('bappeda', { supervisorNip: head.nip });
+  const contract = person('bappeda', { status: 'non-ASN', supervisorNip: head.nip });
+  const itHead = person('diskominfo', { positionType: 'jpt', positionName: 'Kepala Diskominfo' });
+  const programmer = person('diskominfo', {
+    positionType: 'fungsional',
+    positionName: 'Pranata Komputer Ahli Muda',
+    supervisorNip: itHead.nip,
+  });
+  const org: OrgDirectory = {
+    units: [
+      unit('bappeda', 'administration'),
+      unit('diskominfo', 'administration', { tags: ['wfa-approved'] }),
+    ],
+    employees: [head, analyst, planner, clerk, contract, itHead, programmer],
+  };
+  const r = roster(policy, org, days);
+
+  it('runs open-ended from the first working day, 2 June 2022', () => {
+    expect(r.days[0]).toBe('2022-06-02');
+    expect(r.days).toHaveLength(10);
+  });
+
+  it('policy analysts are WFA every day (jabar.elig.policy-analyst, jabar.quota.eligible)', () => {
+    for (const d of days)
+      expect(at(r, analyst.nip, d)).toMatchObject({
+        mode: 'WFA',
+        code: 'rotation-off-site',
+        ruleIds: ['jabar.quota.eligible', 'jabar.elig.policy-analyst'],
+      });
+  });
+
+  it('functional staff of a unit that passed the job analysis are WFA (jabar.elig.job-analysis)', () => {
+    expect(at(r, programmer.nip, days[0] as string)).toMatchObject({
+      mode: 'WFA',
+      ruleIds: ['jabar.quota.eligible', 'jabar.elig.job-analysis'],
+    });
+  });
+
+  it('everyone else stays in the office, citing the eligibility clauses they do not meet', () => {
+    for (const e of [head, planner, clerk, itHead])
+      expect(at(r, e.nip, days[3] as string)).toMatchObject({
+        mode: 'WFO',
+        code: 'not-eligible',
+        ruleIds: ['jabar.elig.policy-analyst', 'jabar.elig.job-analysis'],
+      });
+    expect(at(r, contract.nip, days[0] as string)).toMatchObject({
+      code: 'out-of-scope',
+      ruleIds: ['jabar.scope'],
+    });
+  });
+
+  it('never produces WFH: the letter says anywhere, not home', () => {
+    for (let d = 0; d < days.length; d++)
+      for (const a of dayAssignments(r, d)) expect(a.mode).not.toBe('WFH');
+  });
+});
+
+describe('National 16–17 April 2024 (nasional-2024.yaml)', () => {
+  const policy = examplePolicy('nasional-2024');
+  const days = daysOf(policy);
+  const org: OrgDirectory = {
+    units: [
+      unit('biro-umum', 'administration'),
+      unit('rs-pusat', 'health'),
+      unit('imigrasi', 'public-service'),
+      unit('balai', 'other'),
+    ],
+    employees: [
+      ...staff('biro-umum', 10),
+      ...staff('rs-pusat', 6),
+      ...staff('imigrasi', 4),
+      ...staff('balai', 5),
+    ],
+  };
+  const r = roster(policy, org, days);
+
+  it('runs on 16 and 17 April 2024 only', () => expect(r.days).toEqual(['2024-04-16', '2024-04-17']));
+
+  it('administrative units: at most 50% of total staff WFH, the halves swapping (nasional.quota.admin-management-support)', () => {
+    for (const d of [0, 1])
+      expect(countsOf(r, 'biro-umum', d)).toMatchObject({ headcount: 10, cap: 5, wfh: 5, wfo: 5 });
+    for (const e of org.employees.filter((x) => x.unitId === 'biro-umum')) {
+      const [a, b] = days.map((d) => at(r, e.nip, d));
+      expect(a?.mode).not.toBe(b?.mode);
+      expect(a?.ruleIds).toEqual(['nasional.quota.admin-management-support']);
+    }
+  });
+
+  it('direct public service stays 100% WFO (nasional.excl.direct-public-service)', () => {
+    for (const id of ['rs-pusat', 'imigrasi'])
+      for (const e of org.employees.filter((x) => x.unitId === id))
+        expect(at(r, e.nip, '2024-04-16')).toMatchObject({
+          mode: 'WFO',
+          code: 'excluded',
+          ruleIds: ['nasional.excl.direct-public-service'],
+        });
+  });
+
+  it('agencies of neither kind get no WFH (nasional.quota.other, 0%)', () => {
+    expect(countsOf(r, 'balai')).toMatchObject({ cap: 0, wfh: 0, wfo: 5, quotaId: 'nasional.quota.other' });
+  });
+});
+
+describe('Kutai Kartanegara 2021 (kukar-2021.yaml)', () => {
+  const policy = examplePolicy('kukar-2021');
+  const days = daysOf(policy);
+  const head = person('bappeda', {
+    positionType: 'administrator',
+    positionName: 'Kepala Bappeda',
+    birthDate: '1963-05-01',
+  });
+  const section = person('bappeda', {
+    positionType: 'pengawas',
+    positionName: 'Kepala Sub Bagian Umum',
+    supervisorNip: head.nip,
+  });
+  const seniors = staff('bappeda', 2, { birthDate: '1960-03-03', supervisorNip: section.nip });
+  const juniors = staff('bappeda', 7, { supervisorNip: section.nip });
+  const contract = person('bappeda', { status: 'non-ASN', supervisorNip: section.nip });
+  const deskHead = person('dpmptsp', { positionType: 'administrator', positionName: 'Kepala DPMPTSP' });
+  const desk = staff('dpmptsp', 3, { supervisorNip: deskHead.nip });
+  const org: OrgDirectory = {
+    units: [
+      unit('bappeda', 'administration'),
+      unit('dpmptsp', 'public-service', { tags: ['public-service-desk'] }),
+    ],
+    employees: [head, section, ...seniors, ...juniors, contract, deskHead, ...desk],
+  };
+  const r = roster(policy, org, days);
+
+  it('runs on the ten working days from 27 January to 9 February 2021', () => {
+    expect(r.days).toHaveLength(10);
+    expect([r.days[0], r.days[9]]).toEqual(['2021-01-27', '2021-02-09']);
+  });
+
+  it('healthy leaders work in the office, even over 55 (kukar.excl.leaders comes first)', () => {
+    for (const e of [head, section, deskHead])
+      for (const d of days)
+        expect(at(r, e.nip, d)).toMatchObject({
+          mode: 'WFO',
+          code: 'excluded',
+          ruleIds: ['kukar.excl.leaders'],
+        });
+  });
+
+  it('staff over 55 are not required in the office and count in the unit WFH (kukar.excl.over-55)', () => {
+    for (const e of seniors)
+      for (const d of days)
+        expect(at(r, e.nip, d)).toMatchObject({
+          mode: 'WFH',
+          code: 'not-required',
+          ruleIds: ['kukar.excl.over-55'],
+        });
+  });
+
+  it('75% of the whole headcount at most WFH, non-ASN included (kukar.quota.default)', () => {
+    for (let d = 0; d < days.length; d++) {
+      const c = countsOf(r, 'bappeda', d);
+      expect(c).toMatchObject({ headcount: 12, cap: 9, wfh: 9, wfo: 3 });
+    }
+    // Eight rotate (7 juniors + the non-ASN) for 9 − 2 = 7 slots: each is WFH 8 or 9 of 10 days.
+    const rotating = [...juniors, contract].map(
+      (e) => days.filter((d) => at(r, e.nip, d).mode === 'WFH').length,
+    );
+    expect(Math.max(...rotating) - Math.min(...rotating)).toBeLessThanOrEqual(1);
+    expect(rotating.reduce((a, b) => a + b, 0)).toBe(70);
+  });
+
+  it('public-service desks keep at least one person in the office (kukar.coverage.public-service)', () => {
+    for (let d = 0; d < days.length; d++) expect(countsOf(r, 'dpmptsp', d).wfo).toBeGreaterThanOrEqual(1);
+    expect(countsOf(r, 'dpmptsp').minOnSite).toBe(1);
+  });
+
+  it('a supervisor recalls a WFH person for one day only (kukar.recall)', () => {
+    const target = juniors.find((e) => at(r, e.nip, '2021-02-01').mode === 'WFH');
+    if (!target) throw new Error('fixture: nobody is WFH on 1 February');
+    const r2 = roster(policy, org, days, [
+      { type: 'RecalledToOffice', date: '2021-02-01', nip: target.nip, by: { id: head.nip } },
+    ]);
+    expect(r2.rejectedOverrides).toEqual([]);
+    expect(at(r2, target.nip, '2021-02-01')).toMatchObject({
+      mode: 'WFO',
+      code: 'recalled',
+      ruleIds: ['kukar.recall'],
+    });
+    expect(countsOf(r2, 'bappeda', 3)).toMatchObject({ wfh: 8, wfo: 4 });
+    for (const d of days.filter((x) => x !== '2021-02-01'))
+      expect(at(r2, target.nip, d)).toEqual(at(r, target.nip, d));
+  });
+
+  it('a senior may be recalled because the clause says "unless really needed" (kukar.excl.over-55 unlessEssential)', () => {
+    const senior = seniors[0]!;
+    const r2 = roster(policy, org, days, [
+      { type: 'RecalledToOffice', date: days[0]!, nip: senior.nip, by: { id: section.nip } },
+    ]);
+    expect(r2.rejectedOverrides).toEqual([]);
+    expect(at(r2, senior.nip, days[0]!).mode).toBe('WFO');
+  });
+});
+
+describe('DKI Jakarta 2023 (dki-2023.yaml)', () => {
+  const policy = examplePolicy('dki-2023');
+  const days = daysOf(policy);
+  const org: OrgDirectory = {
+    units: [
+      unit('setda', 'administration'),
+      unit('biro-pimpinan', 'leadership-support'),
+      unit('dinkes', 'health'),
+      unit('bpbd', 'disaster'),
+      unit('dishub', 'transport'),
+      unit('dpupr', 'construction'),
+      unit('disdik', 'education'),
+    ],
+    employees: [
+      ...staff('setda', 10),
+      ...staff('biro-pimpinan', 6),
+      ...staff('dinkes', 4),
+      ...staff('bpbd', 3),
+      ...staff('dishub', 3),
+      ...staff('dpupr', 3),
+      ...staff('disdik', 4),
+    ],
+  };
+  const r = roster(policy, org, days);
+
+  it('runs on the 14 working days from 21 August to 7 September 2023', () => {
+    expect(r.days).toHaveLength(14);
+    expect([r.days[0], r.days[13]]).toEqual(['2023-08-21', '2023-09-07']);
+  });
+
+  it.each([
+    ['dinkes', 'dki.excl.health'],
+    ['bpbd', 'dki.excl.disaster-energy-logistics'],
+    ['dishub', 'dki.excl.disaster-energy-logistics'],
+    ['dpupr', 'dki.excl.strategic-construction-utilities'],
+  ])('%s may not WFH (%s)', (unitId, rule) => {
+    for (const e of org.employees.filter((x) => x.unitId === unitId))
+      for (const d of days)
+        expect(at(r, e.nip, d)).toMatchObject({ mode: 'WFO', code: 'excluded', ruleIds: [rule] });
+  });
+
+  it('administration and leadership support run 50/50, each person WFH 7 of 14 days (dki.quota.admin-leadership-support)', () => {
+    for (const id of ['setda', 'biro-pimpinan']) {
+      for (let d = 0; d < days.length; d++) {
+        const c = countsOf(r, id, d);
+        expect(c.wfh).toBe(c.headcount / 2);
+      }
+      for (const e of org.employees.filter((x) => x.unitId === id))
+        expect(days.filter((d) => at(r, e.nip, d).mode === 'WFH')).toHaveLength(7);
+    }
+  });
+
+  it('other units stay in the office (dki.quota.other, 0%)', () => {
+    expect(countsOf(r, 'disdik')).toMatchObject({ cap: 0, wfh: 0, wfo: 4 });
+    expect(at(r, org.employees.find((e) => e.unitId === 'disdik')!.nip, days[0]!)).toMatchObject({
+      code: 'rotation-wfo',
+      ruleIds: ['dki.quota.other'],
+    });
+  });
+});
