@@ -7,6 +7,9 @@ const cache = new Map<number, ReadonlyMap<LocalDate, string>>();
  * Indonesian national public holidays of a year (date-holidays, country "ID", type "public"), keyed by
  * local date. Deterministic: computed from the package's rules for the given year, never from the clock.
  * Cuti bersama (collective leave) is not in the package; policies list it as extra non-working days.
+ * Caveat: the package computes lunar holidays astronomically, and the government's decree (SKB 3 Menteri) can
+ * differ by a day (e.g. Idul Adha 2023 is 28 June here, 29 June by decree). Correct such a year in the policy or a
+ * calendar file: the official date in `extraNonWorkingDays`, the package's date in `extraWorkingDays`.
  */
 export function nationalHolidays(year: number): ReadonlyMap<LocalDate, string> {
   const hit = cache.get(year);

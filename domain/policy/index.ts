@@ -70,3 +70,4 @@ export {
   matchesRule,
   ageOn,
 } from './match';
+export { type Clause, policyClauses } from './clauses';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveZone } from '../../../domain/calendar';
-import { parsePolicy, type Policy, policyDays } from '../../../domain/policy';
+import { parsePolicy, type Policy, policyClauses, policyDays } from '../../../domain/policy';
 
 const dir = join(__dirname, '../../../examples/policies');
 
@@ -109,5 +109,18 @@ describe('the five seed letters', () => {
     expect(p.schedule.kind === 'open-ended' && p.schedule.review.everyMonths).toBe(6);
     expect(p.eligibility?.default).toBe('not-eligible');
     expect(p.arrangement.quotas[0]?.location).toBe('anywhere');
+  });
+});
+
+describe('policyClauses', () => {
+  it('resolves a cited rule id back to its section, path and text', () => {
+    const clauses = policyClauses(load('kukar-2021.yaml'));
+    expect(clauses.get('kukar.excl.over-55')).toMatchObject({
+      section: 'exclusions',
+      path: 'exclusions.1',
+      text: expect.stringMatching(/di atas 55 tahun/),
+    });
+    expect(clauses.get('kukar.esc.unit-head')?.path).toBe('escalation.levels.2');
+    expect(clauses.has('kukar-2021')).toBe(false);
   });
 });
