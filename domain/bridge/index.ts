@@ -1,0 +1,4 @@
+/** Bridges between the policy file, the calendar, the roster and the lifecycle deciders. Pure. */
+export { policyRefOf } from './policy-ref';
+export { planPolicyDay, type PlannedDay, NOTICE_LEAD_MINUTES, DEFAULT_RECAP_AT } from './day-schedule';
+export { SHARD_SIZE, shardsOfUnit, shardIdOf, type Shard } from './shards';

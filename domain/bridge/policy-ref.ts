@@ -1,0 +1,33 @@
+/**
+ * From the policy file (domain/policy) to what the lifecycle decider needs (domain/lifecycle's PolicyRef).
+ */
+import { resolveZone } from '../calendar';
+import { type DecisionKind, type PolicyRef } from '../lifecycle';
+import { type DecisionOption, type Policy, policyDays } from '../policy';
+
+/** The letter's decision options in the decider's words; `revoke` is always possible and is not an outcome. */
+const DECISION_MAP: Record<DecisionOption, DecisionKind | null> = {
+  end: 'end',
+  extend: 'extend',
+  'adjust-quota': 'adjust',
+  widen: 'expand-rollout',
+  'make-permanent': 'make-permanent',
+  revoke: null,
+};
+
+/** The decider's view of a policy at `version` (1 when first issued). Open-ended letters list one review cycle. */
+export function policyRefOf(policy: Policy, version = 1): PolicyRef {
+  const days = policyDays(policy);
+  const options = [...new Set(policy.evaluation.decisions.map((d) => DECISION_MAP[d]))].filter(
+    (d): d is DecisionKind => d !== null,
+  );
+  return {
+    id: policy.id,
+    number: policy.identity.number,
+    version,
+    timezone: resolveZone(policy.timezone),
+    days: [...days.days],
+    openEnded: days.openEnded,
+    decisionOptions: options.length > 0 ? options : ['end'],
+  };
+}
