@@ -29,12 +29,17 @@ export interface PolicyRef {
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
+/** True for a policy id: lowercase letters, digits, ".", "_" or "-", 1-80 characters. */
+export function isPolicyId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value);
+}
+
 /** Why `ref` is not a usable policy reference (naming the field), or null. */
 export function policyRefProblem(ref: unknown): LocalizedText | null {
   if (typeof ref !== 'object' || ref === null)
     return say('Kolom "policy" wajib diisi.', 'Field "policy" is required.');
   const r = ref as Partial<Record<keyof PolicyRef, unknown>>;
-  if (typeof r.id !== 'string' || !ID_PATTERN.test(r.id)) {
+  if (!isPolicyId(r.id)) {
     return say(
       'Kolom "policy.id" harus berupa huruf kecil, angka, titik, garis bawah atau tanda hubung.',
       'Field "policy.id" must be lowercase letters, digits, ".", "_" or "-" (1-80 characters).',

@@ -1,9 +1,8 @@
 export * from './amendment';
 export * from './command-types';
 export * from './decide';
-export * from './decide-outcome';
 export * from './event-types';
 export * from './evaluation';
 export * from './evolve';
-export * from './guards';
+export { type IssuedState } from './guards';
 export * from './state';
