@@ -1,9 +1,10 @@
 /**
- * The development channel: each message becomes one JSON file named after its key digest (created with
- * O_EXCL, so a second send of the same key is a no-op), optionally echoed to the console. Because the file
+ * The development channel: each message becomes one JSON file named after its key digest (written aside,
+ * then hard-linked into place: atomic and exclusive, so a second send of the same key is a no-op),
+ * optionally echoed to the console. Because the file
  * is the delivery, reconciliation is exact: this channel is exactly-once.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type OutboxMessage } from '../store/store';
 import { ChannelError, keyDigest, type Channel, type Reconciliation, type SendReceipt } from './channel';
@@ -32,13 +33,17 @@ export function createFileChannel(opts: FileChannelOptions): Channel {
         kind: m.kind,
         level: m.level,
       };
+      const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
       try {
         await mkdir(opts.dir, { recursive: true });
-        await writeFile(path, `${JSON.stringify(doc, null, 2)}\n`, { flag: 'wx' });
+        await writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`);
+        await link(tmp, path);
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === 'EEXIST') return { providerId: path };
         throw new ChannelError(`file: ${(err as Error).message}`, code === 'EACCES' || code === 'EROFS');
+      } finally {
+        await unlink(tmp).catch(() => undefined);
       }
       opts.echo?.(`[edaran] ${m.channel}:${m.kind} → ${m.recipient ?? m.nip}: ${m.subject}`);
       return { providerId: path };
