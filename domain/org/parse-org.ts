@@ -72,7 +72,8 @@ export function parseOrgCsv(input: ParseOrgInput): ParseOrgResult {
   const staff = parseEmployeeRows(input.employeesCsv, employeesFile, asOf);
   problems.push(...staff.problems);
   for (const { line, employee } of staff.employees) {
-    if (!units.presentIds.has(employee.unitId)) {
+    // Why the guard: with an unreadable units.csv every employee would repeat the same problem.
+    if (units.readable && !units.presentIds.has(employee.unitId)) {
       problems.push({
         file: employeesFile,
         line,

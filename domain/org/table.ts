@@ -24,6 +24,8 @@ export interface Table {
   readonly index: ReadonlyMap<string, number>;
   readonly rows: readonly TableRow[];
   readonly problems: readonly OrgProblem[];
+  /** False when the file could not be read as a table at all (bad CSV, empty, bad header). */
+  readonly readable: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
       index: new Map(),
       rows: [],
       problems: [{ file, line: csv.line, field: 'csv', reason: csv.reason }],
+      readable: false,
     };
   const [header, ...records] = csv.records;
   if (!header) {
@@ -47,6 +50,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
       index: new Map(),
       rows: [],
       problems: [{ file, line: 1, field: 'header', reason: 'file is empty' }],
+      readable: false,
     };
   }
   const columns = header.cells.map((c) => c.trim());
@@ -76,7 +80,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
     if (!seen.has(col))
       problems.push({ file, line: header.line, field: col, reason: 'missing required column' });
   }
-  if (problems.length > 0) return { columns, index, rows: [], problems };
+  if (problems.length > 0) return { columns, index, rows: [], problems, readable: false };
   const rows: TableRow[] = [];
   for (const rec of records) {
     if (rec.cells.length !== columns.length) {
@@ -93,7 +97,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
     for (let k = 0; k < cells.length; k++) cells[k] = (cells[k] as string).trim();
     rows.push({ line: rec.line, cells });
   }
-  return { columns, index, rows, problems };
+  return { columns, index, rows, problems, readable: true };
 }
 
 /** A row as an object keyed by column name (for schema checks of small files). */

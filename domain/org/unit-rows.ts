@@ -48,6 +48,8 @@ export function parseUnitRows(
   readonly problems: readonly OrgProblem[];
   /** Every id in the id column, also of rows with problems, so references to them are not reported twice. */
   readonly presentIds: ReadonlySet<string>;
+  /** False when units.csv could not be read as a table; references to units are then not checked. */
+  readonly readable: boolean;
 } {
   const table = readTable(text, file, UNIT_COLUMNS);
   const problems: OrgProblem[] = [...table.problems];
@@ -94,5 +96,5 @@ export function parseUnitRows(
     };
     units.push({ line: row.line, unit });
   }
-  return { units, problems, presentIds };
+  return { units, problems, presentIds, readable: table.readable };
 }

@@ -299,6 +299,14 @@ describe('parseOrgCsv problems name file, line and field', () => {
     ]);
   });
 
+  it('does not repeat "unit does not exist" for every employee when units.csv is unreadable', () => {
+    const units = ['id,nama,sector', ...UNITS.slice(1)];
+    expect(problemsOf(units, EMPLOYEES)).toEqual([
+      expect.objectContaining({ file: 'units.csv', line: 1, field: 'nama' }),
+      { file: 'units.csv', line: 1, field: 'name', reason: 'missing required column' },
+    ]);
+  });
+
   it('reports empty files and unterminated quotes', () => {
     const problems: readonly OrgProblem[] = problemsOf([], ['nip,"name']);
     expect(problems).toEqual([
