@@ -2,15 +2,10 @@ import { type LocalizedText } from '../../errors';
 import { actorProblem, cleanActor } from '../actor';
 import { integerProblem, textProblem } from '../checks';
 import { cleanPolicyRef, DECISION_KINDS, policyRefProblem } from '../policy-ref';
-import { accepted, assertNever, type DecideResult, refused, say } from '../result';
+import { assertNever, refused, say } from '../result';
 import { type IsoDate, isAscendingDateList } from '../time';
 import { type DecideOutcome, type QuotaAdjustment } from './command-types';
-import { type IssuedState, refuseIfOver, todayOf } from './guards';
-import { type PolicyEvent } from './event-types';
-
-type Result = DecideResult<PolicyEvent>;
-
-const ok = (...events: PolicyEvent[]): Result => accepted<PolicyEvent>(...events);
+import { type IssuedState, ok, type PolicyResult as Result, refuseIfOver, todayOf } from './guards';
 
 /** Decides the outcome of an evaluated period: extend, adjust, make permanent, expand the rollout, or end. */
 export function decideOutcome(c: DecideOutcome, state: IssuedState): Result {

@@ -4,5 +4,5 @@ export * from './decide';
 export * from './event-types';
 export * from './evaluation';
 export * from './evolve';
-export { type IssuedState } from './guards';
+export { type IssuedState, type PolicyResult } from './guards';
 export * from './state';
