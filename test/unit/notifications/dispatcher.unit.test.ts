@@ -186,6 +186,33 @@ describe('notification activities', () => {
     ]);
   });
 
+  it('pace each channel by its own rate limit', async () => {
+    await store.enqueue(
+      [1, 2, 3, 4].flatMap((i) => [msg(`w${i}`, 'webhook'), msg(`f${i}`, 'file')]),
+      T0,
+    );
+    const times: Record<string, number[]> = { webhook: [], file: [] };
+    const timed = (name: ChannelName): Channel => ({
+      name,
+      onUncertain: 'resend',
+      send: async () => {
+        times[name]!.push(performance.now());
+        return {};
+      },
+    });
+    const acts = createNotificationActivities({
+      store,
+      channels: { webhook: timed('webhook'), file: timed('file') },
+      rateLimits: { webhook: { perSecond: 20, burst: 1 } },
+      clock: () => T0,
+    });
+    expect((await acts.dispatchNotifications({})).sent).toBe(8);
+    const span = (xs: number[]) => xs[xs.length - 1]! - xs[0]!;
+    // 4 webhook sends at 20/s with no burst need at least 3 intervals of 50 ms.
+    expect(span(times['webhook']!)).toBeGreaterThanOrEqual(140);
+    expect(times['file']).toHaveLength(4);
+  });
+
   it('fail for good on invalid input, naming the field', async () => {
     const acts = createNotificationActivities({ store, channels: {} });
     const bad = {
