@@ -131,8 +131,13 @@ export const PUSKESMAS_LINES: readonly (readonly [StaffLine['type'], string, num
     ['pelaksana', 'Pengadministrasi Umum', 3],
   ];
 
-/** Teachers (guru) of a school or a school region; a share of them PPPK. */
-export function teachers(total: number, pppkShare: number, level: 'SD' | 'SMP' | 'SMA' | 'SMK'): StaffLine[] {
+/** Teachers (guru) of a school or a school region, a share of them PPPK, with school administration staff. */
+export function teachers(
+  total: number,
+  pppkShare: number,
+  level: 'SD' | 'SMP' | 'SMA' | 'SMK',
+  adminStatus: StaffLine['status'] = 'non-ASN',
+): StaffLine[] {
   const subject = level === 'SD' ? 'Guru Kelas' : level === 'SMK' ? 'Guru Produktif' : 'Guru Mata Pelajaran';
   return mix(total, [
     ['fungsional', `${subject} Ahli Pertama`, (1 - pppkShare) * 4, { degree: 'S.Pd.', femaleShare: 0.65 }],
@@ -144,7 +149,7 @@ export function teachers(total: number, pppkShare: number, level: 'SD' | 'SMP' |
       pppkShare * 10,
       { degree: 'S.Pd.', femaleShare: 0.65, status: 'PPPK' },
     ],
-    ['pelaksana', 'Tenaga Administrasi Sekolah', 1, { status: 'non-ASN' }],
+    ['pelaksana', 'Tenaga Administrasi Sekolah', 1, { status: adminStatus ?? 'non-ASN' }],
   ]);
 }
 

@@ -102,7 +102,7 @@ function units(): UnitSpec[] {
         { type: 'jpt', name: 'Asisten Perekonomian dan Pembangunan' },
         { type: 'jpt', name: 'Asisten Administrasi' },
       ],
-      staff: officeStaff(60, 0.1),
+      staff: officeStaff(60),
       fixture: true,
     },
   ];
@@ -118,7 +118,7 @@ function units(): UnitSpec[] {
         ? { type: 'administrator', name: `Kepala ${name}` }
         : { type: 'jpt', name: `Kepala ${name}` },
       managers: bureau ? [] : divisions(bidang),
-      staff: [...officeStaff(sizes[k] ?? 0, 0.1), ...analysts(akCounts[k] ?? 0)],
+      staff: [...officeStaff(sizes[k] ?? 0), ...analysts(akCounts[k] ?? 0)],
       fixture,
     });
   });
@@ -128,7 +128,7 @@ function units(): UnitSpec[] {
     sector: 'education',
     head: { type: 'jpt', name: 'Kepala Dinas Pendidikan' },
     managers: divisions(5),
-    staff: officeStaff(220, 0.1),
+    staff: officeStaff(220),
     fixture: true,
   });
   const perKcd = split(
@@ -145,7 +145,7 @@ function units(): UnitSpec[] {
       head: { type: 'administrator', name: 'Kepala Cabang Dinas Pendidikan' },
       managers: [{ type: 'pengawas', name: 'Kepala Seksi Pelayanan Pendidikan' }],
       teamLead: { type: 'fungsional', name: 'Guru Ahli Madya (Kepala Sekolah)', teamSize: 30 },
-      staff: teachers(perKcd[k - 1] ?? 0, 0.25, k % 2 === 0 ? 'SMK' : 'SMA'),
+      staff: teachers(perKcd[k - 1] ?? 0, 0.25, k % 2 === 0 ? 'SMK' : 'SMA', 'PNS'),
       fixture: k === 1,
     });
   }
@@ -155,7 +155,7 @@ function units(): UnitSpec[] {
     sector: 'health',
     head: { type: 'jpt', name: 'Kepala Dinas Kesehatan' },
     managers: divisions(4),
-    staff: officeStaff(180, 0.1),
+    staff: officeStaff(180),
     fixture: true,
   });
   HOSPITALS.forEach(([id, name, staff], k) => {
@@ -175,7 +175,10 @@ function units(): UnitSpec[] {
   return out;
 }
 
-/** West Java province: ~37,000 ASN, ~27,000 functional of whom 3,380 policy analysts. */
+/**
+ * West Java province: ~37,000 ASN (the letter's figure; only hospital cleaning staff are non-ASN),
+ * ~27,000 functional of whom 3,380 policy analysts.
+ */
 export const JABAR: JurisdictionProfile = {
   id: 'jabar',
   name: 'Pemerintah Daerah Provinsi Jawa Barat',
