@@ -3,6 +3,7 @@
  * activities/). Payloads stay small: rosters travel per shard (≤ SHARD_SIZE people), never per policy.
  */
 import { type PolicyEvent, type RecapCounts, type RosterEntry, type UnitDayEvent } from '../domain/lifecycle';
+import { type Policy } from '../domain/policy';
 
 /** The instants (ISO, UTC) of one policy day, computed from the letter's local times and working calendar. */
 export interface DaySchedule {
@@ -22,6 +23,9 @@ export interface DaySchedule {
 
 export interface ShardRef {
   readonly policyId: string;
+  /** The letter's number and IANA zone, for messages. */
+  readonly policyNumber: string;
+  readonly timezone: string;
   readonly version: number;
   readonly date: string;
   readonly unitId: string;
@@ -50,6 +54,8 @@ export interface NoticeBatch extends ShardRef {
   readonly nips: readonly string[];
   /** Escalation level (0 for other kinds); part of each message's idempotency key. */
   readonly level: number;
+  /** The day's report deadline (ISO), quoted in the messages. */
+  readonly deadline: string;
 }
 
 export interface NoticeResult {
@@ -60,13 +66,13 @@ export interface NoticeResult {
 export interface LifecycleActivities {
   /** Computes and publishes the roster of (policy, version) over `days`; returns its headline numbers. */
   publishRoster(input: {
-    readonly policyId: string;
+    readonly policy: Policy;
     readonly version: number;
     readonly days: readonly string[];
   }): Promise<RosterHeadline>;
   /** The schedule and shards of one day, from the published roster. */
   planDay(input: {
-    readonly policyId: string;
+    readonly policy: Policy;
     readonly version: number;
     readonly date: string;
   }): Promise<DayPlan>;

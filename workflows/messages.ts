@@ -12,6 +12,7 @@ import {
   type PolicyState,
   type RecapCounts,
 } from '../domain/lifecycle';
+import { type Policy } from '../domain/policy';
 
 /** Input of the proof workflow: the wiring check that runs before the real lifecycle exists. */
 export interface ProofInput {
@@ -112,6 +113,8 @@ export const personDayQuery = defineQuery<PersonDay | undefined, [string]>('pers
 export interface AmendPolicyInput {
   /** The letter as amended: same id, version + 1, the whole plan of the current period. */
   readonly policy: PolicyRef;
+  /** The amended policy file itself. */
+  readonly document: Policy;
   readonly effectiveFrom: string;
   readonly affectedPeople: number | null;
   readonly reason: string;

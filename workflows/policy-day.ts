@@ -7,12 +7,16 @@ import { executeChild, workflowInfo, ParentClosePolicy } from '@temporalio/workf
 import { proxyActivities } from '@temporalio/workflow';
 import { addCounts, ZERO_COUNTS, type RecapCounts, type UnitRecap } from '../domain/lifecycle';
 import type { LifecycleActivities } from '../activities/lifecycle-types';
+import { type Policy } from '../domain/policy';
 import { unitDayWorkflow } from './unit-day';
 import { unitDayWorkflowId } from './ids';
 
 export interface PolicyDayInput {
+  /** The letter as in force when the day opened (amendments later do not change a running day). */
+  readonly document: Policy;
   readonly policyId: string;
   readonly policyNumber: string;
+  readonly timezone: string;
   readonly version: number;
   readonly date: string;
 }
@@ -26,7 +30,7 @@ const { planDay } = proxyActivities<LifecycleActivities>({
 });
 
 export async function policyDayWorkflow(input: PolicyDayInput): Promise<UnitRecap[]> {
-  const plan = await planDay({ policyId: input.policyId, version: input.version, date: input.date });
+  const plan = await planDay({ policy: input.document, version: input.version, date: input.date });
   const byUnit = new Map<string, RecapCounts>();
   const shards = [...plan.shards];
   const runShard = async (s: (typeof shards)[number]): Promise<void> => {
@@ -40,6 +44,7 @@ export async function policyDayWorkflow(input: PolicyDayInput): Promise<UnitReca
           unitId: s.unitId,
           shardId: s.shardId,
           policyNumber: input.policyNumber,
+          timezone: input.timezone,
           schedule: plan.schedule,
           locationRequired: plan.locationRequired,
         },

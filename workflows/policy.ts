@@ -30,6 +30,7 @@ import {
   type PolicyState,
 } from '../domain/lifecycle';
 import type { LifecycleActivities } from '../activities/lifecycle-types';
+import { type Policy } from '../domain/policy';
 import { policyDayWorkflowId } from './ids';
 import {
   amendPolicyUpdate,
@@ -42,13 +43,16 @@ import { policyDayWorkflow } from './policy-day';
 import { Jurisdiction, PolicyNumber, PolicyStatus } from './search-attributes';
 
 export interface PolicyWorkflowInput {
+  /** The decider's view of the letter (computed by the client with policyRefOf). */
   readonly policy: PolicyRef;
+  /** The letter itself, as in force; amendments replace it. */
+  readonly document: Policy;
   readonly jurisdiction: string;
   readonly issuedBy: Actor;
   /** Days the evaluators have to decide after the evaluation; reminders go out every day until then. */
   readonly decisionDeadlineDays: number;
   /** Carried across continue-as-new: the state so far and the number of events already projected. */
-  readonly carried?: { readonly state: PolicyState; readonly projected: number };
+  readonly carried?: { readonly state: PolicyState; readonly projected: number; readonly document: Policy };
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -75,6 +79,7 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
   let projected = 0;
   const sequenceBase = input.carried?.projected ?? 0;
   const policyId = input.policy.id;
+  let document: Policy = input.carried?.document ?? input.document;
   const nowIso = (): string => new Date().toISOString();
 
   const run = (command: PolicyCommand): readonly PolicyEvent[] => {
@@ -114,7 +119,18 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
         affectedPeople: amended.affectedPeople,
       };
     },
-    { validator: (a) => check({ type: 'AmendPolicy', ...a, now: nowIso() }) },
+    {
+      validator: ({ document: amendedDocument, ...command }) => {
+        if (amendedDocument?.id !== policyId) {
+          throw ApplicationFailure.create({
+            message: 'document.id: must be the id of this letter',
+            type: 'INVALID_INPUT',
+            nonRetryable: true,
+          });
+        }
+        check({ type: 'AmendPolicy', ...command, now: nowIso() });
+      },
+    },
   );
   let dayScope: CancellationScope | undefined;
   setHandler(
@@ -146,7 +162,7 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     if (over() || state.status === 'not-issued') break;
     if (state.roster === null || state.roster.version !== state.policy.version) {
       const days = state.period.days.filter((d) => d.status === 'planned').map((d) => d.date);
-      const headline = await acts.publishRoster({ policyId, version: state.policy.version, days });
+      const headline = await acts.publishRoster({ policy: document, version: state.policy.version, days });
       if (over()) break;
       run({ type: 'PublishRoster', version: state.policy.version, ...headline, now: nowIso() });
     }
@@ -173,7 +189,16 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       units = await scope.run(() =>
         executeChild(policyDayWorkflow, {
           workflowId: policyDayWorkflowId(policyId, next.date),
-          args: [{ policyId, policyNumber: input.policy.number, version, date: next.date }],
+          args: [
+            {
+              document,
+              policyId,
+              policyNumber: input.policy.number,
+              timezone: input.policy.timezone,
+              version,
+              date: next.date,
+            },
+          ],
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
         }),
       );
@@ -225,6 +250,6 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
   // A new period (extended, adjusted, expanded, permanent): a fresh run keeps every history short.
   return continueAsNew<typeof policyWorkflow>({
     ...input,
-    carried: { state, projected: sequenceBase + projected },
+    carried: { state, projected: sequenceBase + projected, document },
   });
 }

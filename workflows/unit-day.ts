@@ -39,7 +39,6 @@ import {
 import { reportInputProblem } from './report-input';
 
 export interface UnitDayInput extends ShardRef {
-  readonly policyNumber: string;
   readonly schedule: DaySchedule;
   /** Whether the letter records the location of off-site work (WFA). */
   readonly locationRequired: boolean;
@@ -67,6 +66,8 @@ function failureOf(rejection: Rejection): ApplicationFailure {
 export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts> {
   const shard: ShardRef = {
     policyId: input.policyId,
+    policyNumber: input.policyNumber,
+    timezone: input.timezone,
     version: input.version,
     date: input.date,
     unitId: input.unitId,
@@ -118,7 +119,7 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
   };
   const notify = async (kind: NoticeKind, nips: readonly string[], level = 0): Promise<void> => {
     if (nips.length === 0) return;
-    const r = await acts.sendNotices({ ...shard, kind, nips, level });
+    const r = await acts.sendNotices({ ...shard, kind, nips, level, deadline: input.schedule.deadline });
     if (r.failed > 0) log.warn('some notices failed', { kind, level, failed: r.failed, sent: r.sent });
   };
 

@@ -3,7 +3,10 @@ import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { type LifecycleActivities, type NoticeBatch } from '../../activities/lifecycle-types';
 import { localTimeToInstant } from '../../domain/calendar/instants';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type PolicyEvent, type PolicyRef } from '../../domain/lifecycle';
+import { parsePolicy, type Policy } from '../../domain/policy';
 import { policyWorkflow } from '../../workflows';
 import { policyWorkflowId } from '../../workflows/ids';
 import { decidePolicyUpdate, policyStateQuery, revokePolicyUpdate } from '../../workflows/messages';
@@ -14,6 +17,14 @@ const ZONE = 'Asia/Jakarta';
 const WFH = '198001012005011001';
 const WFO = '198102022006021002';
 const sekda = { id: 'sekda', name: 'Sekretaris Daerah', role: 'sekda' };
+
+function kebumenDocument(): Policy {
+  const parsed = parsePolicy(
+    readFileSync(join(__dirname, '../../examples/policies/kebumen-2023.yaml'), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('the Kebumen example must parse');
+  return parsed.policy;
+}
 
 describe('policy workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -89,7 +100,15 @@ describe('policy workflow on the time-skipping server', () => {
       const handle = await env.client.workflow.start(policyWorkflow, {
         taskQueue: 'policy',
         workflowId: policyWorkflowId(policy.id),
-        args: [{ policy, jurisdiction: 'kebumen', issuedBy: sekda, decisionDeadlineDays: 3 }],
+        args: [
+          {
+            policy,
+            document: kebumenDocument(),
+            jurisdiction: 'kebumen',
+            issuedBy: sekda,
+            decisionDeadlineDays: 3,
+          },
+        ],
       });
       // Skip past both days and two days of waiting for the decision.
       await env.sleep(12 * 24 * 3600 * 1000);
@@ -139,12 +158,26 @@ describe('policy workflow on the time-skipping server', () => {
       const handle = await env.client.workflow.start(policyWorkflow, {
         taskQueue: 'policy-revoke',
         workflowId: policyWorkflowId(policy.id),
-        args: [{ policy, jurisdiction: 'kukar', issuedBy: sekda, decisionDeadlineDays: 3 }],
+        args: [
+          {
+            policy,
+            document: kebumenDocument(),
+            jurisdiction: 'kukar',
+            issuedBy: sekda,
+            decisionDeadlineDays: 3,
+          },
+        ],
       });
       // Into the first day (its morning notice has gone out), then revoke.
       const firstDay = localTimeToInstant(policy.days[0]!, '08:00', ZONE);
       await env.sleep(firstDay - (await env.currentTimeMs()));
-      expect((await handle.query(policyStateQuery)).status).toBe('active');
+      // The timer fired; let the workflow task that opens the day run.
+      let status = (await handle.query(policyStateQuery)).status;
+      for (let i = 0; i < 50 && status !== 'active'; i++) {
+        await env.sleep(60_000);
+        status = (await handle.query(policyStateQuery)).status;
+      }
+      expect(status).toBe('active');
       await handle.executeUpdate(revokePolicyUpdate, { args: [{ reason: 'dicabut', by: sekda }] });
       const final = await handle.result();
       expect(final.status).toBe('revoked');

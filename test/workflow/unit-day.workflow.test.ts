@@ -33,7 +33,10 @@ describe('unit-day workflow on the time-skipping server', () => {
     const notices: NoticeBatch[] = [];
     const projected: UnitDayEvent[] = [];
     const recaps: unknown[] = [];
-    const activities: LifecycleActivities = {
+    const activities: Pick<
+      LifecycleActivities,
+      'loadShardRoster' | 'escalationTargets' | 'sendNotices' | 'projectUnitDayEvents' | 'recordShardRecap'
+    > = {
       loadShardRoster: async () => roster,
       escalationTargets: async ({ level, nips }) =>
         nips.map((nip) => ({ nip, to: `atasan-${level}-of-${nip.slice(-3)}` })),
@@ -74,6 +77,7 @@ describe('unit-day workflow on the time-skipping server', () => {
       unitId: 'bappeda',
       shardId: 'bappeda.0',
       policyNumber: '061./7921',
+      timezone: 'Asia/Jakarta',
       locationRequired: false,
       schedule: {
         noticeAt: at(1),

@@ -1,0 +1,296 @@
+/**
+ * The lifecycle activities over the real parts: the roster engine, the store (pinned directory, event log and
+ * projections, outbox) and the notification channels. Built by createLifecycleActivities(deps); workflows know
+ * only the types in lifecycle-types.ts.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { planPolicyDay, shardsOfUnit } from '../domain/bridge';
+import { type RosterEntry, type UnitDayEvent, type WorkMode } from '../domain/lifecycle';
+import { type Employee } from '../domain/org/model';
+import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
+import { type NotificationActivities } from './notifications';
+import { type EnqueueNotificationsInput } from './notifications/compose';
+import { type ChannelName, type DomainEventEnvelope, type RosterRow, type Store } from './store/store';
+import {
+  type DayPlan,
+  type LifecycleActivities,
+  type NoticeBatch,
+  type NoticeResult,
+  type ShardRef,
+} from './lifecycle-types';
+
+export interface LifecycleDeps {
+  readonly store: Store;
+  readonly notifications: NotificationActivities;
+  /** Channels every notice goes out on (e.g. ['email'] or ['file'] in development). */
+  readonly channels: readonly ChannelName[];
+  /** Base URL of the report page in messages, e.g. https://edaran.example.go.id. */
+  readonly publicUrl?: string;
+}
+
+/** RosterPublished events carry at most this many assignments each (one unit may need several). */
+const ASSIGNMENTS_PER_EVENT = 2000;
+
+const MODE_OF: Record<Mode, WorkMode> = { WFH: 'wfh', WFA: 'wfa', WFO: 'wfo', EXCUSED: 'wfo' };
+
+function invalid(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ message, type: 'INVALID_COMMAND', nonRetryable: true });
+}
+
+export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivities {
+  const { store } = deps;
+  // A day's roster is read by every shard of that day: keep the last few days' rows grouped by unit.
+  const dayCache = new Map<string, Map<string, RosterRow[]>>();
+  const rosterByUnit = async (policyId: string, date: string): Promise<Map<string, RosterRow[]>> => {
+    const key = `${policyId}\u0000${date}`;
+    const hit = dayCache.get(key);
+    if (hit) return hit;
+    const byUnit = new Map<string, RosterRow[]>();
+    for (const row of await store.rosterOf(policyId, date)) {
+      const list = byUnit.get(row.unitId) ?? [];
+      list.push(row);
+      byUnit.set(row.unitId, list);
+    }
+    dayCache.set(key, byUnit);
+    if (dayCache.size > 8) dayCache.delete(dayCache.keys().next().value as string);
+    return byUnit;
+  };
+  const shardRows = async (shard: ShardRef): Promise<RosterRow[]> => {
+    const rows = (await rosterByUnit(shard.policyId, shard.date)).get(shard.unitId) ?? [];
+    const wanted = shardsOfUnit(
+      shard.unitId,
+      rows.map((r) => r.nip),
+    ).find((s) => s.shardId === shard.shardId);
+    if (!wanted) throw invalid(`shard ${shard.shardId} does not exist on ${shard.date}`);
+    const members = new Set(wanted.nips);
+    return rows.filter((r) => members.has(r.nip));
+  };
+  const escalationTargets: LifecycleActivities['escalationTargets'] = async ({ policyId, level, nips }) => {
+    const out: { nip: string; to: string }[] = [];
+    for (const nip of nips) {
+      const chain = await store.supervisorChain({ policyId }, nip);
+      // The level-th supervisor up; past the top of the chain, its top (the unit head).
+      const target: Employee | undefined = chain[level - 1] ?? chain[chain.length - 1];
+      if (target) out.push({ nip, to: target.nip });
+    }
+    return out;
+  };
+  const url = (path: string): string | undefined =>
+    deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}${path}` : undefined;
+
+  return {
+    async publishRoster({ policy, version, days }) {
+      const scope = { policyId: policy.id };
+      if (!(await store.pinnedDirectory(policy.id))) {
+        throw invalid(
+          `policy ${policy.id}: no org directory is pinned; import one and pin it before issuing`,
+        );
+      }
+      const org = await store.loadDirectory(scope);
+      const r = computeRoster(policy, org, days);
+      const envelopes: DomainEventEnvelope[] = [];
+      let plannedRemote = 0;
+      let plannedOffice = 0;
+      for (let d = 0; d < r.days.length; d++) {
+        const date = r.days[d] as string;
+        const byUnit = new Map<string, { nip: string; unitId: string; mode: string; reason: string }[]>();
+        for (let e = 0; e < r.employees.length; e++) {
+          const a = assignmentAt(r, d, e);
+          if (a.mode === 'WFO' || a.mode === 'EXCUSED') plannedOffice += 1;
+          else plannedRemote += 1;
+          const list = byUnit.get(a.unitId) ?? [];
+          list.push({ nip: a.nip, unitId: a.unitId, mode: a.mode, reason: [a.code, ...a.ruleIds].join(' ') });
+          byUnit.set(a.unitId, list);
+        }
+        for (const [unitId, assignments] of byUnit) {
+          for (let i = 0; i * ASSIGNMENTS_PER_EVENT < assignments.length; i++) {
+            envelopes.push({
+              // Deterministic ids: a retried activity appends nothing twice.
+              eventId: `roster:${policy.id}:v${version}:${date}:${unitId}:${i}`,
+              policyId: policy.id,
+              policyVersion: version,
+              type: 'RosterPublished',
+              day: date,
+              unitId,
+              occurredAt: new Date().toISOString(),
+              payload: {
+                assignments: assignments.slice(i * ASSIGNMENTS_PER_EVENT, (i + 1) * ASSIGNMENTS_PER_EVENT),
+              },
+            });
+          }
+        }
+      }
+      for (const date of days) dayCache.delete(`${policy.id}\u0000${date}`);
+      await store.appendEvents(envelopes);
+      return { units: r.units.length, plannedRemote, plannedOffice };
+    },
+
+    async planDay({ policy, date }): Promise<DayPlan> {
+      const byUnit = await rosterByUnit(policy.id, date);
+      if (byUnit.size === 0) throw invalid(`policy ${policy.id}: no roster published for ${date}`);
+      const shards = [...byUnit.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .flatMap(([unitId, rows]) =>
+          shardsOfUnit(
+            unitId,
+            rows.map((r) => r.nip),
+          ).map((s) => ({ unitId, shardId: s.shardId, people: s.nips.length })),
+        );
+      const locationRequired =
+        policy.reporting?.locationRecorded === true ||
+        policy.arrangement.quotas.some((q) => q.location === 'anywhere');
+      return { schedule: planPolicyDay(policy, date), shards, locationRequired };
+    },
+
+    async loadShardRoster(shard): Promise<readonly RosterEntry[]> {
+      return (await shardRows(shard)).map((r) => ({ nip: r.nip, mode: MODE_OF[r.mode as Mode] ?? 'wfo' }));
+    },
+
+    escalationTargets,
+
+    async sendNotices(batch: NoticeBatch): Promise<NoticeResult> {
+      const rows = batch.kind === 'morning-notice' ? await shardRows(batch) : [];
+      const modeOf = new Map(rows.map((r) => [r.nip, r] as const));
+      const targetOf =
+        batch.kind === 'escalation'
+          ? new Map(
+              (await escalationTargets({ ...batch, nips: batch.nips })).map((t) => [t.nip, t.to] as const),
+            )
+          : new Map<string, string>();
+      const items: EnqueueNotificationsInput['items'] = [];
+      for (const nip of batch.nips) {
+        switch (batch.kind) {
+          case 'morning-notice': {
+            const row = modeOf.get(nip);
+            const mode = row?.mode === 'WFH' || row?.mode === 'WFA' ? row.mode : 'WFO';
+            items.push({
+              nip,
+              content: {
+                kind: 'roster-notice',
+                day: batch.date,
+                mode,
+                reason: row?.reason || 'roster',
+                reportDeadline: batch.deadline,
+                ...(url('/report') ? { reportUrl: url('/report') } : {}),
+              },
+            });
+            break;
+          }
+          case 'reminder':
+            items.push({
+              nip,
+              content: {
+                kind: 'report-reminder',
+                day: batch.date,
+                reportDeadline: batch.deadline,
+                reportUrl: url('/report') ?? 'https://edaran.invalid/report',
+              },
+            });
+            break;
+          case 'late-notice':
+            items.push({
+              nip,
+              content: { kind: 'late-notice', day: batch.date, reportDeadline: batch.deadline },
+            });
+            break;
+          case 'escalation': {
+            const to = targetOf.get(nip);
+            if (!to) break;
+            items.push({
+              nip,
+              recipientNip: to,
+              content: {
+                kind: 'escalation',
+                day: batch.date,
+                level: batch.level,
+                subjectName: nip,
+                subjectNip: nip,
+                reportDeadline: batch.deadline,
+                escalatedAt: new Date().toISOString(),
+              },
+            });
+            break;
+          }
+          default: {
+            const unreachable: never = batch.kind;
+            throw invalid(`unknown notice kind ${String(unreachable)}`);
+          }
+        }
+      }
+      if (items.length === 0) return { sent: 0, failed: 0 };
+      const enqueued = await deps.notifications.enqueueNotifications({
+        policyId: batch.policyId,
+        letterNumber: batch.policyNumber,
+        timeZone: batch.timezone,
+        channels: [...deps.channels],
+        unitId: batch.unitId,
+        items,
+      });
+      const dispatched = await deps.notifications.dispatchNotifications({
+        policyId: batch.policyId,
+        unitId: batch.unitId,
+      });
+      return { sent: dispatched.sent, failed: enqueued.failures.length + dispatched.failed };
+    },
+
+    async projectUnitDayEvents({ policyId, version, date, unitId, shardId, fromSequence, events }) {
+      await store.appendEvents(
+        events.map((e: UnitDayEvent, i) => ({
+          eventId: `ud:${policyId}:${date}:${shardId}:${fromSequence + i}`,
+          policyId,
+          policyVersion: version,
+          type: e.type === 'ReportAccepted' && e.late ? 'ReportLate' : e.type,
+          day: date,
+          unitId,
+          ...('nip' in e ? { nip: e.nip } : {}),
+          occurredAt: e.at,
+          payload:
+            e.type === 'UnitDayOpened' ? { ...e, roster: undefined, people: e.roster.length } : { ...e },
+        })),
+      );
+    },
+
+    async recordShardRecap({ policyId, version, date, unitId, shardId, counts }) {
+      await store.appendEvents([
+        {
+          eventId: `recap:${policyId}:${date}:${shardId}`,
+          policyId,
+          policyVersion: version,
+          type: 'ShardRecapped',
+          day: date,
+          unitId,
+          occurredAt: new Date().toISOString(),
+          payload: { shardId, ...counts },
+        },
+      ]);
+    },
+
+    async projectPolicyEvents({ policyId, fromSequence, events }) {
+      await store.appendEvents(
+        events.map((e, i) => ({
+          eventId: `policy:${policyId}:${fromSequence + i}`,
+          policyId,
+          policyVersion: 'version' in e && typeof e.version === 'number' ? e.version : 0,
+          type: e.type,
+          ...('date' in e && typeof e.date === 'string' ? { day: e.date } : {}),
+          occurredAt: e.at,
+          payload: { ...e },
+        })),
+      );
+    },
+
+    async remindEvaluators({ policyId, periodIndex, reminder, overdue }) {
+      // Evaluators are not in the org directory; the reminder is recorded as a domain event for the dashboards.
+      await store.appendEvents([
+        {
+          eventId: `decision-reminder:${policyId}:${periodIndex}:${reminder}`,
+          policyId,
+          policyVersion: 0,
+          type: 'DecisionReminderSent',
+          occurredAt: new Date().toISOString(),
+          payload: { periodIndex, reminder, overdue },
+        },
+      ]);
+    },
+  };
+}
