@@ -25,3 +25,11 @@ export function nationalHolidays(year: number): ReadonlyMap<LocalDate, string> {
   cache.set(year, map);
   return map;
 }
+
+/** National holidays of the years `fromYear..toYear` as a list, e.g. for an activity to hand to a workflow. */
+export function nationalHolidayList(fromYear: number, toYear: number): { date: LocalDate; name: string }[] {
+  const out: { date: LocalDate; name: string }[] = [];
+  for (let y = fromYear; y <= toYear; y++)
+    for (const [date, name] of nationalHolidays(y)) out.push({ date, name });
+  return out;
+}

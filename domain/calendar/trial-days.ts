@@ -1,5 +1,5 @@
 import { addDays, compareDates, type LocalDate } from './local-date';
-import { type CalendarPolicy, MAX_SEARCH_DAYS, workingCalendar } from './working-calendar';
+import { type CalendarPolicy, MAX_SEARCH_DAYS, type WorkingCalendar } from './working-calendar-core';
 
 /** A policy's schedule: an explicit list of days, a period, or open-ended from a start with reviews. */
 export type ScheduleSpec =
@@ -31,9 +31,14 @@ export const DEFAULT_OPEN_ENDED_LIMIT = 30;
  * The trial days of a policy as local dates in its zone. An explicit list is taken as written (the letter
  * names the days; sorted, duplicates dropped). A period lists its working days (weekends, national holidays and
  * the file's extra non-working days skipped) unless `skipNonWorkingDays: false`. An open-ended schedule lists
- * working days from its start, the first `limit` (default 30).
+ * working days from its start, the first `limit` (default 30). The calendar must be the policy's
+ * (`workingCalendar(policy)`, or `buildWorkingCalendar` with precomputed holidays inside a workflow).
  */
-export function trialDays(policy: SchedulePolicy, options: { readonly limit?: number } = {}): TrialDays {
+export function trialDaysWith(
+  policy: SchedulePolicy,
+  calendar: WorkingCalendar,
+  options: { readonly limit?: number } = {},
+): TrialDays {
   const s = policy.schedule;
   const limit = options.limit ?? Infinity;
   switch (s.kind) {
@@ -42,7 +47,7 @@ export function trialDays(policy: SchedulePolicy, options: { readonly limit?: nu
       return { days: all.slice(0, limit), openEnded: false, truncated: all.length > limit };
     }
     case 'period': {
-      const cal = workingCalendar(policy);
+      const cal = calendar;
       const days: LocalDate[] = [];
       for (let d = s.start; compareDates(d, s.end) <= 0; d = addDays(d, 1)) {
         if (s.skipNonWorkingDays === false || cal.isWorkingDay(d)) {
@@ -53,7 +58,7 @@ export function trialDays(policy: SchedulePolicy, options: { readonly limit?: nu
       return { days, openEnded: false, truncated: false };
     }
     case 'open-ended': {
-      const cal = workingCalendar(policy);
+      const cal = calendar;
       const max = Math.min(options.limit ?? DEFAULT_OPEN_ENDED_LIMIT, MAX_SEARCH_DAYS);
       const days: LocalDate[] = [];
       for (let d = s.start, i = 0; days.length < max && i < MAX_SEARCH_DAYS; d = addDays(d, 1), i++) {

@@ -1,7 +1,7 @@
 import { instantToLocal, type Instant, localMinuteToInstant, localTimeToInstant } from './instants';
 import { addDays } from './local-date';
 import { type LocalTime } from './local-time';
-import { MAX_SEARCH_DAYS, type WorkingCalendar } from './working-calendar';
+import { MAX_SEARCH_DAYS, type WorkingCalendar } from './working-calendar-core';
 
 /**
  * The instant that lies `hours` working hours after `instant`: only time inside the calendar's working
