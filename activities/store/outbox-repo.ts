@@ -3,7 +3,7 @@
  * delivery records with a per-message history (outbox_log).
  */
 import { randomUUID } from 'node:crypto';
-import { type SqlDb, type SqlParam } from './sql-db';
+import { insertMany, type SqlDb, type SqlParam } from './sql-db';
 import { OUTBOX_STATUSES, type ChannelName, type OutboxStatus } from './outbox-status';
 import {
   type DeliveryOutcome,
@@ -104,6 +104,26 @@ async function log(
   ]);
 }
 
+const ENQUEUE_COLUMNS = [
+  'key',
+  'policy_id',
+  'day',
+  'nip',
+  'kind',
+  'level',
+  'channel',
+  'unit_id',
+  'recipient',
+  'language',
+  'subject',
+  'body',
+  'payload',
+  'status',
+  'last_error',
+  'created_at',
+  'updated_at',
+];
+
 /** Inserts messages; existing keys are untouched. A message with `failure` is stored as failed at once. */
 export async function enqueue(
   db: SqlDb,
@@ -112,37 +132,44 @@ export async function enqueue(
 ): Promise<{ enqueued: number; duplicates: number }> {
   if (messages.length === 0) return { enqueued: 0, duplicates: 0 };
   const at = now.toISOString();
+  // Multi-row inserts: a unit's batch of thousands of messages is a handful of statements, not thousands.
+  const perChunk = Math.max(1, Math.min(500, Math.floor(db.maxParams / ENQUEUE_COLUMNS.length)));
+  const tuple = `(${ENQUEUE_COLUMNS.map(() => '?').join(',')})`;
   return db.transaction(async (tx) => {
     let enqueued = 0;
-    for (const m of messages) {
-      const status: OutboxStatus = m.failure === undefined ? 'pending' : 'failed';
-      const inserted = await tx.run(
-        `INSERT INTO outbox (key, policy_id, day, nip, kind, level, channel, unit_id, recipient, language, subject, body,
-           payload, status, last_error, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-        [
-          m.key,
-          m.policyId,
-          m.day,
-          m.nip,
-          m.kind,
-          m.level,
-          m.channel,
-          m.unitId,
-          m.recipient,
-          m.language,
-          m.subject,
-          m.body,
-          JSON.stringify(m.payload),
-          status,
-          m.failure ?? null,
-          at,
-          at,
-        ],
+    for (let i = 0; i < messages.length; i += perChunk) {
+      const chunk = messages.slice(i, i + perChunk);
+      const params = chunk.flatMap((m) => [
+        m.key,
+        m.policyId,
+        m.day,
+        m.nip,
+        m.kind,
+        m.level,
+        m.channel,
+        m.unitId,
+        m.recipient,
+        m.language,
+        m.subject,
+        m.body,
+        JSON.stringify(m.payload),
+        m.failure === undefined ? 'pending' : 'failed',
+        m.failure ?? null,
+        at,
+        at,
+      ]);
+      const inserted = await tx.all<{ key: string; status: OutboxStatus; last_error: string | null }>(
+        `INSERT INTO outbox (${ENQUEUE_COLUMNS.join(',')}) VALUES ${chunk.map(() => tuple).join(',')}
+         ON CONFLICT (key) DO NOTHING RETURNING key, status, last_error`,
+        params,
       );
-      if (inserted === 0) continue;
-      enqueued += 1;
-      await log(tx, m.key, at, status, 0, m.failure ?? null);
+      enqueued += inserted.length;
+      await insertMany(
+        tx,
+        'outbox_log',
+        ['key', 'at', 'status', 'attempt', 'detail'],
+        inserted.map((r) => [r.key, at, r.status, 0, r.last_error]),
+      );
     }
     return { enqueued, duplicates: messages.length - enqueued };
   });

@@ -393,6 +393,29 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect(await store.outboxCounts()).toMatchObject({ pending: 2, failed: 1, sent: 0 });
     });
 
+    it('enqueues and claims a large unit batch in bounded time', async () => {
+      const store = await open();
+      const many = Array.from({ length: 20_000 }, (_, i) =>
+        message(`bulk-${i}`, { nip: nipOf(i), unitId: `opd-${i % 40}` }),
+      );
+      const started = Date.now();
+      expect(await store.enqueue(many, at(0))).toEqual({ enqueued: 20_000, duplicates: 0 });
+      const enqueueMs = Date.now() - started;
+      expect(await store.enqueue(many.slice(0, 1000), at(0))).toEqual({ enqueued: 0, duplicates: 1000 });
+      const claimStarted = Date.now();
+      const claimed = await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 1000, unitId: 'opd-7' });
+      const claimMs = Date.now() - claimStarted;
+      process.stderr.write(
+        `[edaran] ${backend.name}: enqueued 20,000 in ${enqueueMs} ms, claimed 500 in ${claimMs} ms\n`,
+      );
+      expect(claimed).toHaveLength(500);
+      expect(claimed.every((m) => m.unitId === 'opd-7' && m.status === 'sending')).toBe(true);
+      expect((await store.outboxLog('bulk-7')).map((l) => l.status)).toEqual(['pending', 'sending']);
+      // Generous bounds for shared CI machines; the printed times are the real measure.
+      expect(enqueueMs).toBeLessThan(30_000);
+      expect(claimMs).toBeLessThan(10_000);
+    });
+
     it('claims with a lease, takes over an expired claim, and fences stale workers', async () => {
       const store = await open();
       await store.enqueue([message('k1'), message('k2', { unitId: 'opd-001' })], at(0));
