@@ -107,12 +107,14 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
   setHandler(policyStateQuery, () => state);
   setHandler(
     amendPolicyUpdate,
-    (a): AmendPolicyResult => {
-      const amended = run({ type: 'AmendPolicy', ...a, now: nowIso() }).find(
+    ({ document: amendedDocument, ...command }): AmendPolicyResult => {
+      const amended = run({ type: 'AmendPolicy', ...command, now: nowIso() }).find(
         (e) => e.type === 'PolicyAmended',
       );
       if (amended?.type !== 'PolicyAmended')
         throw ApplicationFailure.nonRetryable('amendment not recorded', 'INTERNAL');
+      // Days that open from now on run the amended letter; days already open keep theirs.
+      document = amendedDocument;
       return {
         version: amended.policy.version,
         affectedDays: amended.affectedDays,
