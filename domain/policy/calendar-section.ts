@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { minutesOf, WEEKDAYS } from '../calendar';
+import { minutesOf, WEEKDAYS } from '../calendar/core';
 import { assumptionSchema, localDateSchema, localTimeSchema } from './primitives';
 
 const namedDaySchema = z.strictObject({

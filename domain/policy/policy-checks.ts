@@ -1,4 +1,4 @@
-import { compareDates, isValidLocalDate } from '../calendar';
+import { compareDates, isValidLocalDate } from '../calendar/core';
 
 /** A cross-field problem found by `checkPolicy`. */
 export interface CheckIssue {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKnownZone, isValidLocalDate, isValidLocalTime } from '../calendar';
+import { isKnownZone, isValidLocalDate, isValidLocalTime } from '../calendar/core';
 
 /** A rule id: lower-case words joined by "." or "-", e.g. "kebumen.excl.budget-absorption". */
 export const ruleIdSchema = z
