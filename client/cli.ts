@@ -21,7 +21,9 @@ function commandNames(): string[] {
 }
 
 async function load(name: string): Promise<CommandModule> {
-  return (await import(join(dir, name))) as CommandModule;
+  // require, not import(): under tsx's CommonJS hook only require resolves the .ts file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return Promise.resolve(require(join(dir, name)) as CommandModule);
 }
 
 async function usage(): Promise<string> {
