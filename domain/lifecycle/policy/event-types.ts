@@ -5,6 +5,7 @@ import { type Instant, type IsoDate } from '../time';
 import { type QuotaAdjustment } from './command-types';
 import { type EvaluationSummary, type LiveStatus } from './state';
 
+/** The letter was issued (signed) with its first version. */
 export interface PolicyIssued {
   readonly type: 'PolicyIssued';
   readonly policy: PolicyRef;
@@ -12,6 +13,7 @@ export interface PolicyIssued {
   readonly at: Instant;
 }
 
+/** The WFH/WFO roster of the current period was published. */
 export interface RosterPublished {
   readonly type: 'RosterPublished';
   readonly version: number;
@@ -27,6 +29,7 @@ export interface AffectedDay {
   readonly change: 'updated' | 'added' | 'removed';
 }
 
+/** The letter was amended from a date with a new version. */
 export interface PolicyAmended {
   readonly type: 'PolicyAmended';
   readonly fromVersion: number;
@@ -40,6 +43,7 @@ export interface PolicyAmended {
   readonly at: Instant;
 }
 
+/** The letter was revoked before it ended. */
 export interface PolicyRevoked {
   readonly type: 'PolicyRevoked';
   readonly previousStatus: LiveStatus;
@@ -48,6 +52,7 @@ export interface PolicyRevoked {
   readonly at: Instant;
 }
 
+/** A policy day opened with the version in force. */
 export interface DayOpened {
   readonly type: 'DayOpened';
   readonly date: IsoDate;
@@ -55,6 +60,7 @@ export interface DayOpened {
   readonly at: Instant;
 }
 
+/** The per-unit recap of a day was recorded. */
 export interface DayRecapped {
   readonly type: 'DayRecapped';
   readonly date: IsoDate;
@@ -71,6 +77,7 @@ export interface PeriodCompleted {
   readonly at: Instant;
 }
 
+/** The period was evaluated from its recaps. */
 export interface EvaluationCompleted {
   readonly type: 'EvaluationCompleted';
   readonly summary: EvaluationSummary;
@@ -84,6 +91,7 @@ interface DecisionFields {
   readonly at: Instant;
 }
 
+/** Decided: run another period (optionally with a new quota). */
 export interface PolicyExtended extends DecisionFields {
   readonly type: 'PolicyExtended';
   readonly periodIndex: number;
@@ -93,6 +101,7 @@ export interface PolicyExtended extends DecisionFields {
   readonly quota: QuotaAdjustment | null;
 }
 
+/** Decided: run another period under a new version. */
 export interface PolicyAdjusted extends DecisionFields {
   readonly type: 'PolicyAdjusted';
   readonly periodIndex: number;
@@ -100,6 +109,7 @@ export interface PolicyAdjusted extends DecisionFields {
   readonly changes: string;
 }
 
+/** Decided: the policy becomes permanent, reviewed in cycles. */
 export interface PolicyMadePermanent extends DecisionFields {
   readonly type: 'PolicyMadePermanent';
   readonly periodIndex: number;
@@ -107,6 +117,7 @@ export interface PolicyMadePermanent extends DecisionFields {
   readonly days: readonly IsoDate[];
 }
 
+/** Decided: the next rollout wave joins for a new period. */
 export interface RolloutExpanded extends DecisionFields {
   readonly type: 'RolloutExpanded';
   readonly periodIndex: number;
@@ -115,6 +126,7 @@ export interface RolloutExpanded extends DecisionFields {
   readonly days: readonly IsoDate[];
 }
 
+/** Decided: the policy ends. */
 export interface PolicyEnded extends DecisionFields {
   readonly type: 'PolicyEnded';
 }

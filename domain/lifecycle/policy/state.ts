@@ -38,6 +38,7 @@ export interface RosterSummary {
 /** What the policy is, without its days (the period holds those). */
 export type PolicyHeader = Omit<PolicyRef, 'days'>;
 
+/** One amendment, kept for the version history. */
 export interface AmendmentRecord {
   readonly fromVersion: number;
   readonly toVersion: number;
@@ -45,6 +46,7 @@ export interface AmendmentRecord {
   readonly at: Instant;
 }
 
+/** Who decided the outcome of an evaluation, and why. */
 export interface DecisionRecord {
   readonly kind: DecisionKind;
   readonly by: Actor;

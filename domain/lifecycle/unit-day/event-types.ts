@@ -5,6 +5,7 @@ import { type ExcuseReason, type ReportRejectionCode } from './report-rejection'
 import { type RosterEntry } from './roster-entry';
 import { type ReportWindow } from './state';
 
+/** A unit's day opened with its roster and reporting window. */
 export interface UnitDayOpened {
   readonly type: 'UnitDayOpened';
   readonly policyId: string;
@@ -29,6 +30,7 @@ export interface ReportAccepted {
   readonly at: Instant;
 }
 
+/** A supervisor rejected a report; the person counts as missing until a new one arrives. */
 export interface ReportRejected {
   readonly type: 'ReportRejected';
   readonly nip: string;
@@ -39,6 +41,7 @@ export interface ReportRejected {
   readonly at: Instant;
 }
 
+/** A missing report was escalated one level up the supervisor chain. */
 export interface EscalationRaised {
   readonly type: 'EscalationRaised';
   readonly nip: string;
@@ -47,6 +50,7 @@ export interface EscalationRaised {
   readonly at: Instant;
 }
 
+/** A supervisor acknowledged the escalation, which stops it. */
 export interface EscalationAcknowledged {
   readonly type: 'EscalationAcknowledged';
   readonly nip: string;
@@ -55,6 +59,7 @@ export interface EscalationAcknowledged {
   readonly at: Instant;
 }
 
+/** An absence was excused; any open escalation is closed. */
 export interface AbsenceExcused {
   readonly type: 'AbsenceExcused';
   readonly nip: string;
@@ -66,6 +71,7 @@ export interface AbsenceExcused {
   readonly at: Instant;
 }
 
+/** A remote employee was called into the office for the day. */
 export interface RecalledToOffice {
   readonly type: 'RecalledToOffice';
   readonly nip: string;
@@ -74,11 +80,13 @@ export interface RecalledToOffice {
   readonly at: Instant;
 }
 
+/** The unit-day stopped taking reports. */
 export interface UnitDayClosed {
   readonly type: 'UnitDayClosed';
   readonly at: Instant;
 }
 
+/** The unit-day was counted. */
 export interface UnitDayRecapped {
   readonly type: 'UnitDayRecapped';
   readonly policyId: string;
