@@ -1,5 +1,5 @@
 /**
- * The outbox dispatcher: claims messages in batches (marking them `sending` before any send), sends each
+ * The outbox dispatcher: claims messages in batches, marks each `sending` just before its send, sends it
  * through its channel under the channel's rate limit, and records the outcome. A message whose earlier claim
  * expired mid-send is resolved per channel: reconciled when the channel can check, otherwise held as
  * `uncertain` (email: at-most-once) or resent with the same idempotency key (webhook, file). See DELIVERY.md.
@@ -43,18 +43,21 @@ export interface DispatchSummary {
   recovered: number;
   /** Outcomes not recorded because another dispatcher had taken the message over meanwhile. */
   lostClaims: number;
-  /** Messages of the filter still `sending` under a live claim when the run ended (dispatch again later). */
-  stillSending: number;
+  /** Messages of the filter still claimed or sending under another live claim when the run ended (dispatch again later). */
+  inFlight: number;
 }
 
 const DEFAULTS = { leaseMs: 120_000, maxAttempts: 5, backoffMs: 60_000, batchSize: 50 };
+
+/** How one claimed message ends; `lost` = the claim was taken over before the send could start. */
+type Decision = DeliveryOutcome | { readonly status: 'lost' };
 
 async function decide(
   deps: DispatcherDeps,
   channel: Channel | undefined,
   m: OutboxMessage,
   now: () => Date,
-): Promise<DeliveryOutcome> {
+): Promise<Decision> {
   if (!channel) return { status: 'failed', reason: `no ${m.channel} channel is configured` };
   if (!m.recipient) return { status: 'failed', reason: `no ${m.channel} address for NIP ${m.nip}` };
   if (m.recovered) {
@@ -68,6 +71,9 @@ async function decide(
     }
   }
   await deps.rateLimiters?.[m.channel]?.acquire();
+  // The durable `sending` mark comes before the send: a crash from here on is detected on recovery.
+  if (!(await deps.store.markSending(m.key, m.claimToken ?? '', now()))) return { status: 'lost' };
+  const attempt = m.attempts + 1;
   try {
     const receipt = await channel.send(m);
     return { status: 'sent', ...(receipt.providerId ? { providerId: receipt.providerId } : {}) };
@@ -75,10 +81,10 @@ async function decide(
     const e = err instanceof ChannelError ? err : new ChannelError(`${m.channel}: ${String(err)}`, false);
     const maxAttempts = deps.maxAttempts ?? DEFAULTS.maxAttempts;
     if (e.permanent) return { status: 'failed', reason: e.message };
-    if (m.attempts >= maxAttempts) {
-      return { status: 'failed', reason: `${e.message} (gave up after ${m.attempts} attempts)` };
+    if (attempt >= maxAttempts) {
+      return { status: 'failed', reason: `${e.message} (gave up after ${attempt} attempts)` };
     }
-    const delay = (deps.backoffMs ?? DEFAULTS.backoffMs) * 2 ** Math.max(0, m.attempts - 1);
+    const delay = (deps.backoffMs ?? DEFAULTS.backoffMs) * 2 ** (attempt - 1);
     return { status: 'retrying', reason: e.message, nextAttemptAt: new Date(now().getTime() + delay) };
   }
 }
@@ -86,6 +92,8 @@ async function decide(
 /**
  * Delivers the deliverable messages matching `filter` (e.g. one unit's batch), at most `maxMessages`.
  * Store errors propagate (the activity fails and is retried; the `sending` mark prevents double sends).
+ * Only messages this run marked `sending` can be left in doubt by a crash; the rest of its batch is simply
+ * claimed again once the lease expires.
  */
 export async function dispatchOutbox(
   deps: DispatcherDeps,
@@ -100,7 +108,7 @@ export async function dispatchOutbox(
     uncertain: 0,
     recovered: 0,
     lostClaims: 0,
-    stillSending: 0,
+    inFlight: 0,
   };
   const { maxMessages = Number.MAX_SAFE_INTEGER, ...where } = filter;
   const batchSize = deps.batchSize ?? DEFAULTS.batchSize;
@@ -116,12 +124,15 @@ export async function dispatchOutbox(
       summary.claimed += 1;
       if (m.recovered) summary.recovered += 1;
       const outcome = await decide(deps, deps.channels[m.channel], m, now);
-      const recorded = await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, now());
-      if (!recorded) summary.lostClaims += 1;
+      const recorded =
+        outcome.status !== 'lost' &&
+        (await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, now()));
+      if (outcome.status === 'lost' || !recorded) summary.lostClaims += 1;
       else summary[outcome.status] += 1;
       deps.heartbeat?.({ ...summary });
     }
   }
-  summary.stillSending = (await deps.store.outboxCounts({ ...where, status: 'sending' })).sending;
+  const counts = await deps.store.outboxCounts(where);
+  summary.inFlight = counts.claimed + counts.sending;
   return summary;
 }

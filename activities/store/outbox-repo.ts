@@ -189,22 +189,29 @@ export async function claimOutbox(
     const lock = tx.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
     const due = await tx.all<{ key: string }>(
       `SELECT key FROM outbox WHERE ${f.sql} AND (status = 'pending' OR (status = 'retrying' AND next_attempt_at <= ?)
-         OR (status = 'sending' AND lease_until < ?)) ORDER BY seq LIMIT ?${lock}`,
+         OR (status IN ('claimed', 'sending') AND lease_until < ?)) ORDER BY seq LIMIT ?${lock}`,
       [...f.params, at, at, opts.limit],
     );
     if (due.length === 0) return [];
     const keys = due.map((r) => r.key);
-    // SET expressions read the old row, so `status = 'sending'` here means "taken over from a crashed claim".
+    // SET expressions read the old row: `status = 'sending'` means "taken over from a crash mid-send"; a stale
+    // recovered flag survives a takeover of a claim that never got to send it again.
     const rows = await tx.all<OutboxRow>(
-      `UPDATE outbox SET recovered = CASE WHEN status = 'sending' THEN 1 ELSE 0 END,
-         attempts = attempts + CASE WHEN status = 'sending' THEN 0 ELSE 1 END,
-         status = 'sending', claim_token = ?, lease_until = ?, updated_at = ?
+      `UPDATE outbox SET recovered = CASE WHEN status = 'sending' THEN 1 WHEN status = 'claimed' THEN recovered ELSE 0 END,
+         status = 'claimed', claim_token = ?, lease_until = ?, updated_at = ?
        WHERE key IN (${keys.map(() => '?').join(',')}) RETURNING *`,
       [token, leaseUntil, at, ...keys],
     );
     const messages = rows.map(toMessage).sort((a, b) => a.seq - b.seq);
     for (const m of messages) {
-      await log(tx, m.key, at, 'sending', m.attempts, m.recovered ? 'recovered an expired claim' : null);
+      await log(
+        tx,
+        m.key,
+        at,
+        'claimed',
+        m.attempts,
+        m.recovered ? 'taken over after a crash between send and record' : null,
+      );
     }
     return messages;
   });
@@ -224,7 +231,7 @@ export async function recordDelivery(
     const changed = await tx.run(
       `UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, provider_id = COALESCE(?, provider_id),
          sent_at = ?, claim_token = NULL, lease_until = NULL, recovered = 0, updated_at = ?
-       WHERE key = ? AND claim_token = ? AND status = 'sending'`,
+       WHERE key = ? AND claim_token = ? AND status IN ('claimed', 'sending')`,
       [
         outcome.status,
         reason,
@@ -239,6 +246,26 @@ export async function recordDelivery(
     if (changed === 0) return false;
     const row = await tx.get<{ attempts: number }>('SELECT attempts FROM outbox WHERE key = ?', [key]);
     await log(tx, key, at, outcome.status, Number(row?.attempts ?? 0), reason);
+    return true;
+  });
+}
+
+/** Marks a claimed message `sending` just before its send. */
+export async function markSending(
+  db: SqlDb,
+  key: string,
+  claimToken: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const at = now.toISOString();
+  return db.transaction(async (tx) => {
+    const row = await tx.get<{ attempts: number }>(
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?
+       WHERE key = ? AND claim_token = ? AND status = 'claimed' RETURNING attempts`,
+      [at, key, claimToken],
+    );
+    if (!row) return false;
+    await log(tx, key, at, 'sending', Number(row.attempts), null);
     return true;
   });
 }

@@ -154,7 +154,7 @@ export interface OutboxMessage extends Omit<OutboxMessageInput, 'failure'> {
   readonly nextAttemptAt: string | null;
   readonly claimToken: string | null;
   readonly leaseUntil: string | null;
-  /** True when this claim took over a `sending` row whose lease had expired (a crash mid-send). */
+  /** True when this claim took over a `sending` row whose lease had expired (a crash between send and record). */
   readonly recovered: boolean;
   readonly providerId: string | null;
   readonly createdAt: string;
@@ -232,10 +232,12 @@ export interface Store {
     now?: Date,
   ): Promise<{ enqueued: number; duplicates: number }>;
   /**
-   * Claims up to `limit` deliverable messages (pending, retrying and due, or `sending` with an expired lease),
-   * marks them `sending` with a fresh claim token and lease, and returns them.
+   * Claims up to `limit` deliverable messages (pending, retrying and due, or claimed/sending with an expired
+   * lease), marks them `claimed` with a fresh claim token and lease, and returns them.
    */
   claimOutbox(opts: OutboxFilter & { now: Date; leaseMs: number; limit: number }): Promise<OutboxMessage[]>;
+  /** Marks a claimed message `sending` (attempt + 1) just before the channel is called; false if the claim was lost. */
+  markSending(key: string, claimToken: string, now?: Date): Promise<boolean>;
   /** Records how a claimed message ended; false if the claim token no longer holds (another worker took it). */
   recordDelivery(key: string, claimToken: string, outcome: DeliveryOutcome, now?: Date): Promise<boolean>;
   /** Puts an `uncertain` or `failed` message back to `pending` (an operator's explicit decision to resend). */

@@ -157,7 +157,7 @@ describeEachBackend('notification delivery', ({ open }) => {
       `unknown NIP ${NIP.ghost} (not in the policy's directory)`,
     ]);
     const summary = await acts.dispatchNotifications({ policyId: POLICY, unitId: 'bkpsdm' });
-    expect(summary).toMatchObject({ claimed: 6, sent: 5, failed: 1, retrying: 0, stillSending: 0 });
+    expect(summary).toMatchObject({ claimed: 6, sent: 5, failed: 1, retrying: 0, inFlight: 0 });
     expect(beats).toEqual([1, 2, 3, 4, 5, 6]);
 
     expect(
@@ -228,12 +228,12 @@ describeEachBackend('notification delivery', ({ open }) => {
     // Temporal retries the activity at once: the live claims keep the messages from being touched.
     expect(await real.dispatchNotifications({ policyId: POLICY })).toMatchObject({
       claimed: 0,
-      stillSending: 3,
+      inFlight: 3,
     });
 
     now = new Date(now.getTime() + leaseMs + 1);
     const recovery = await real.dispatchNotifications({ policyId: POLICY });
-    expect(recovery).toMatchObject({ claimed: 3, recovered: 3, sent: 2, uncertain: 1, stillSending: 0 });
+    expect(recovery).toMatchObject({ claimed: 3, recovered: 3, sent: 2, uncertain: 1, inFlight: 0 });
 
     expect(smtp.received).toHaveLength(1);
     const email = (await store.listOutbox({ channel: 'email' }))[0]!;
@@ -252,8 +252,9 @@ describeEachBackend('notification delivery', ({ open }) => {
     });
     expect((await store.outboxLog(email.key)).map((l) => l.status)).toEqual([
       'pending',
+      'claimed',
       'sending',
-      'sending',
+      'claimed',
       'uncertain',
     ]);
   });
@@ -297,8 +298,10 @@ describeEachBackend('notification delivery', ({ open }) => {
     expect(failed.every((m) => m.lastError?.endsWith('(gave up after 2 attempts)'))).toBe(true);
     expect((await store.outboxLog(failed[0]!.key)).map((l) => `${l.status}#${l.attempt}`)).toEqual([
       'pending#0',
+      'claimed#0',
       'sending#1',
       'retrying#1',
+      'claimed#1',
       'sending#2',
       'failed#2',
     ]);
@@ -318,8 +321,6 @@ describeEachBackend('notification delivery', ({ open }) => {
     await acts.enqueueNotifications(rosterRequest(['webhook'], ['citra']));
     gateway.failNext(1, 422);
     expect(await acts.dispatchNotifications({ policyId: POLICY })).toMatchObject({ failed: 1 });
-    expect((await store.listOutbox({ status: 'failed' }))[0]?.lastError).toMatch(
-      /^webhook: HTTP 422/,
-    );
+    expect((await store.listOutbox({ status: 'failed' }))[0]?.lastError).toMatch(/^webhook: HTTP 422/);
   });
 });

@@ -409,45 +409,56 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
         `[edaran] ${backend.name}: enqueued 20,000 in ${enqueueMs} ms, claimed 500 in ${claimMs} ms\n`,
       );
       expect(claimed).toHaveLength(500);
-      expect(claimed.every((m) => m.unitId === 'opd-7' && m.status === 'sending')).toBe(true);
-      expect((await store.outboxLog('bulk-7')).map((l) => l.status)).toEqual(['pending', 'sending']);
+      expect(claimed.every((m) => m.unitId === 'opd-7' && m.status === 'claimed')).toBe(true);
+      expect((await store.outboxLog('bulk-7')).map((l) => l.status)).toEqual(['pending', 'claimed']);
       // Generous bounds for shared CI machines; the printed times are the real measure.
       expect(enqueueMs).toBeLessThan(30_000);
       expect(claimMs).toBeLessThan(10_000);
     });
 
-    it('claims with a lease, takes over an expired claim, and fences stale workers', async () => {
+    it('claims with a lease, marks sending before the send, and flags a takeover after a crash mid-send', async () => {
       const store = await open();
       await store.enqueue([message('k1'), message('k2', { unitId: 'opd-001' })], at(0));
       const first = await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 10, unitId: 'opd-000' });
       expect(first.map((m) => [m.key, m.status, m.attempts, m.recovered])).toEqual([
-        ['k1', 'sending', 1, false],
+        ['k1', 'claimed', 0, false],
       ]);
       expect(
         await store.claimOutbox({ now: at(1.5), leaseMs: 60_000, limit: 10, unitId: 'opd-000' }),
       ).toEqual([]);
-      // The first worker "crashed": after its lease the message is taken over, flagged as recovered.
+      expect(await store.markSending('k1', first[0]!.claimToken!, at(1.5))).toBe(true);
+      expect(await store.outboxMessage('k1')).toMatchObject({ status: 'sending', attempts: 1 });
+      // The first worker "crashed" after marking sending: after its lease the message is taken over, flagged.
       const second = await store.claimOutbox({ now: at(3), leaseMs: 60_000, limit: 10, unitId: 'opd-000' });
-      expect(second.map((m) => [m.key, m.attempts, m.recovered])).toEqual([['k1', 1, true]]);
+      expect(second.map((m) => [m.key, m.status, m.attempts, m.recovered])).toEqual([
+        ['k1', 'claimed', 1, true],
+      ]);
       expect(await store.recordDelivery('k1', first[0]!.claimToken!, { status: 'sent' }, at(3))).toBe(false);
-      expect(
-        await store.recordDelivery(
-          'k1',
-          second[0]!.claimToken!,
-          { status: 'sent', providerId: '<m@x>' },
-          at(3),
-        ),
-      ).toBe(true);
+      expect(await store.markSending('k1', first[0]!.claimToken!, at(3))).toBe(false);
+      const sent = { status: 'sent' as const, providerId: '<m@x>' };
+      expect(await store.recordDelivery('k1', second[0]!.claimToken!, sent, at(3))).toBe(true);
       expect(await store.outboxMessage('k1')).toMatchObject({
         status: 'sent',
         providerId: '<m@x>',
         sentAt: at(3).toISOString(),
+        recovered: false,
       });
-      expect((await store.outboxLog('k1')).map((l) => l.status)).toEqual([
-        'pending',
-        'sending',
-        'sending',
-        'sent',
+      expect((await store.outboxLog('k1')).map((l) => `${l.status}#${l.attempt}`)).toEqual([
+        'pending#0',
+        'claimed#0',
+        'sending#1',
+        'claimed#1',
+        'sent#1',
+      ]);
+    });
+
+    it('claims again, unflagged, what an expired claim never started sending', async () => {
+      const store = await open();
+      await store.enqueue([message('k1')], at(0));
+      await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 10 });
+      const again = await store.claimOutbox({ now: at(3), leaseMs: 60_000, limit: 10 });
+      expect(again.map((m) => [m.key, m.status, m.attempts, m.recovered])).toEqual([
+        ['k1', 'claimed', 0, false],
       ]);
     });
 
@@ -455,6 +466,7 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       const store = await open();
       await store.enqueue([message('k1')], at(0));
       const [m1] = await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 1 });
+      await store.markSending('k1', m1!.claimToken!, at(1));
       await store.recordDelivery(
         'k1',
         m1!.claimToken!,
@@ -468,7 +480,8 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       });
       expect(await store.claimOutbox({ now: at(5), leaseMs: 60_000, limit: 1 })).toEqual([]);
       const [m2] = await store.claimOutbox({ now: at(10), leaseMs: 60_000, limit: 1 });
-      expect(m2?.attempts).toBe(2);
+      await store.markSending('k1', m2!.claimToken!, at(10));
+      expect((await store.outboxMessage('k1'))?.attempts).toBe(2);
       await store.recordDelivery(
         'k1',
         m2!.claimToken!,
@@ -479,8 +492,11 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect(await store.requeueOutbox('k1', at(101))).toBe(true);
       expect(await store.requeueOutbox('k1', at(101))).toBe(false);
       expect(
-        (await store.claimOutbox({ now: at(102), leaseMs: 60_000, limit: 1 })).map((m) => m.attempts),
-      ).toEqual([3]);
+        (await store.claimOutbox({ now: at(102), leaseMs: 60_000, limit: 1 })).map((m) => [
+          m.attempts,
+          m.status,
+        ]),
+      ).toEqual([[2, 'claimed']]);
     });
   });
 });

@@ -119,8 +119,10 @@ describe('dispatchOutbox', () => {
       ],
       T0,
     );
-    // A dispatcher claims everything and dies before recording anything.
-    await store.claimOutbox({ now: T0, leaseMs: 1000, limit: 10 });
+    // A dispatcher claims everything, marks each `sending`, and dies before recording any outcome.
+    for (const m of await store.claimOutbox({ now: T0, leaseMs: 1000, limit: 10 })) {
+      expect(await store.markSending(m.key, m.claimToken!, T0)).toBe(true);
+    }
     const email = scripted('email', [], { onUncertain: 'hold' });
     const webhook = scripted('webhook', [], { onUncertain: 'resend' });
     const files = scripted('file', [], { reconcile: 'delivered' });
@@ -136,6 +138,26 @@ describe('dispatchOutbox', () => {
     expect(webhook.sent).toEqual(['resent']);
     expect(files.sent).toEqual([]);
     expect(await store.outboxMessage('known')).toMatchObject({ status: 'sent', providerId: 'reconciled' });
+  });
+
+  it('sends normally what a crashed dispatcher had claimed but not started, even on a hold channel', async () => {
+    await store.enqueue([msg('started', 'email'), msg('waiting', 'email')], T0);
+    const [first] = await store.claimOutbox({ now: T0, leaseMs: 1000, limit: 10 });
+    await store.markSending(first!.key, first!.claimToken!, T0);
+    // ...and the process dies: `waiting` was claimed in the same batch but never reached the channel.
+    const email = scripted('email', [], { onUncertain: 'hold' });
+    const later = new Date(T0.getTime() + 1001);
+    const summary = await dispatchOutbox({ store, channels: { email: email.channel }, clock: () => later });
+    expect(summary).toMatchObject({ claimed: 2, recovered: 1, uncertain: 1, sent: 1, inFlight: 0 });
+    expect(email.sent).toEqual(['waiting']);
+    expect(await store.outboxMessage('waiting')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await store.outboxLog('waiting')).map((l) => l.status)).toEqual([
+      'pending',
+      'claimed',
+      'claimed',
+      'sending',
+      'sent',
+    ]);
   });
 
   it('respects maxMessages and reports claims another dispatcher took over', async () => {
@@ -159,7 +181,7 @@ describe('dispatchOutbox', () => {
     expect(await dispatchOutbox({ store, channels: { webhook: slow }, clock: () => T0 })).toMatchObject({
       claimed: 1,
       lostClaims: 1,
-      stillSending: 1,
+      inFlight: 1,
     });
   });
 });
