@@ -1,6 +1,15 @@
 import { type Unit } from '../org/model';
-import { type Coverage, type EligibilityRule, type ExclusionRule, type Policy, type Quota } from '../policy';
-import { type FigureLookup, personMatches, type PersonFacts, unitMatches, usesAge } from './match';
+import {
+  type Coverage,
+  type EligibilityRule,
+  type ExclusionRule,
+  type Figures,
+  matchesUnit,
+  type Policy,
+  type Quota,
+  type UnitSelector,
+} from '../policy';
+import { personMatches, type PersonFacts, usesAge } from './match';
 import { MODE_CODE, type ReasonCode } from './modes';
 import { type ReasonTable } from './reason-table';
 
@@ -57,27 +66,27 @@ function shareUp(percent: number, count: number): number {
 }
 
 /** Compiles the policy's rules for one unit with `headcount` members. */
-export function compileUnit(policy: Policy, unit: Unit, headcount: number, figure: FigureLookup): UnitRules {
-  const quota = policy.arrangement.quotas.find((q) => unitMatches(q.units, unit, figure));
+export function compileUnit(policy: Policy, unit: Unit, headcount: number, figures: Figures): UnitRules {
+  const unitMatches = (sel: UnitSelector): boolean => matchesUnit(sel, unit, figures);
+  const quota = policy.arrangement.quotas.find((q) => unitMatches(q.units));
   const cap = quota ? shareOf(quota.maxWfhPercent, headcount) : 0;
   let minOnSite = 0;
   let coverage: Coverage | undefined;
   for (const c of policy.arrangement.coverage ?? []) {
-    if (!unitMatches(c.units, unit, figure)) continue;
+    if (!unitMatches(c.units)) continue;
     const need = Math.min(
       headcount,
       Math.max(c.minOnSitePeople ?? 0, shareUp(c.minOnSitePercent ?? 0, headcount)),
     );
     if (coverage === undefined || need > minOnSite) [coverage, minOnSite] = [c, need];
   }
-  const applies = (r: { units?: Parameters<typeof unitMatches>[0] }): boolean =>
-    r.units === undefined || unitMatches(r.units, unit, figure);
+  const applies = (r: { units?: UnitSelector }): boolean => r.units === undefined || unitMatches(r.units);
   const exclusions = (policy.exclusions ?? []).filter(applies);
   const eligibility = (policy.eligibility?.rules ?? []).filter(applies);
   return {
     unit,
     headcount,
-    inScope: unitMatches(policy.scope.units, unit, figure),
+    inScope: unitMatches(policy.scope.units),
     quota,
     cap,
     minOnSite,

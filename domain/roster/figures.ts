@@ -1,10 +1,9 @@
 import { type OrgDirectory } from '../org/model';
-import { type Policy } from '../policy';
-import { type FigureLookup } from './match';
+import { type Figures, type Policy, resolveFigures as policyFigures } from '../policy';
 
 /** Jurisdiction figures resolved for one run, and warnings about figures that are missing. */
 export interface ResolvedFigures {
-  readonly lookup: FigureLookup;
+  readonly figures: Figures;
   readonly warnings: readonly string[];
 }
 
@@ -15,14 +14,10 @@ export interface ResolvedFigures {
  */
 export function resolveFigures(policy: Policy, org: OrgDirectory): ResolvedFigures {
   const declared = policy.identity.jurisdiction.figures ?? {};
-  const values = new Map<string, number>();
+  const figures = policyFigures(declared, org.jurisdiction?.data ?? {});
   const warnings: string[] = [];
-  for (const [name, fig] of Object.entries(declared)) {
-    const v = fig.suppliedBy === 'policy' ? fig.value : org.jurisdiction?.data[name];
-    if (typeof v === 'number') values.set(name, v);
-  }
   for (const name of referencedFigures(policy)) {
-    if (values.has(name)) continue;
+    if (typeof figures[name] === 'number') continue;
     const fig = declared[name];
     warnings.push(
       fig?.suppliedBy === 'org-data'
@@ -30,7 +25,7 @@ export function resolveFigures(policy: Policy, org: OrgDirectory): ResolvedFigur
         : `figure "${name}" has no value; conditions on it match no unit`,
     );
   }
-  return { lookup: (name) => values.get(name), warnings };
+  return { figures, warnings };
 }
 
 function referencedFigures(policy: Policy): Set<string> {

@@ -1,10 +1,10 @@
-import { type Unit } from '../org/model';
-import { type ComparisonOp, type PersonSelector, type UnitSelector } from '../policy';
+import { type ComparisonOp, type PersonSelector } from '../policy';
 
-/** Looks up a jurisdiction figure by name (e.g. "budgetAbsorption"); undefined when not supplied. */
-export type FigureLookup = (name: string) => number | undefined;
-
-/** The facts about a person that person selectors test, prepared once per person. */
+/**
+ * The facts about a person that person selectors test, prepared once per person. The roster matches people with
+ * these (age computed once per day from numbers) rather than domain/policy's matchesPerson, which parses dates
+ * on every call; the semantics are the same (case-insensitive substring names, whole-year ages).
+ */
 export interface PersonFacts {
   readonly positionType: string;
   /** Lower-cased position name, for case-insensitive substring matching. */
@@ -30,24 +30,6 @@ export function compare(op: ComparisonOp, a: number, b: number): boolean {
       throw new RangeError(`unknown comparison ${String(never)}`);
     }
   }
-}
-
-/**
- * True when the unit matches every criterion of the selector (values inside one list combine with OR).
- * A data condition on a missing or non-number field, or against a figure that is not supplied, does not match.
- */
-export function unitMatches(sel: UnitSelector, unit: Unit, figure: FigureLookup): boolean {
-  if (sel.sectors && !(sel.sectors as readonly string[]).includes(unit.sector)) return false;
-  if (sel.tags && !sel.tags.some((t) => unit.tags.includes(t))) return false;
-  if (sel.unitIds && !sel.unitIds.includes(unit.id)) return false;
-  const dc = sel.dataCondition;
-  if (dc) {
-    const own = unit.data[dc.field];
-    const other =
-      typeof dc.value === 'number' ? dc.value : figure(dc.value.ref.slice('jurisdiction.'.length));
-    if (typeof own !== 'number' || other === undefined || !compare(dc.op, own, other)) return false;
-  }
-  return true;
 }
 
 /** True when the selector uses an age condition (so its result can change from one day to the next). */

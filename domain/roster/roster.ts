@@ -88,7 +88,7 @@ export function roster(
     return Int32Array.from(keys, (key) => list[key % 0x100000] as number);
   });
   const rules: UnitRules[] = units.map((unit, u) =>
-    compileUnit(policy, unit, (members[u] as Int32Array).length, figures.lookup),
+    compileUnit(policy, unit, (members[u] as Int32Array).length, figures.figures),
   );
 
   const classOf: (PersonClass | undefined)[] = new Array<PersonClass | undefined>(n);
