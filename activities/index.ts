@@ -1,10 +1,15 @@
 /** Every activity the worker registers, built from injected dependencies (tests inject fakes). */
+import { createLifecycleActivities, type LifecycleDeps } from './lifecycle';
 import { createProofActivities, type ProofDeps } from './proof';
 
-export type ActivityDeps = ProofDeps;
+export interface ActivityDeps {
+  readonly proof: ProofDeps;
+  readonly lifecycle: LifecycleDeps;
+}
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createProofActivities(deps),
+    ...createProofActivities(deps.proof),
+    ...createLifecycleActivities(deps.lifecycle),
   };
 }

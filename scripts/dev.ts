@@ -14,6 +14,7 @@ import { buildApi } from '../client/api/server';
 import { loadConfig, temporalConnectionOptions } from '../client/config';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { createWorker } from '../worker/create-worker';
+import { openRuntime } from '../worker/runtime';
 import { resolveTemporalCli } from './temporal-binaries';
 
 const say = (line: string): void => {
@@ -56,11 +57,12 @@ async function main(): Promise<void> {
   const connection = await Connection.connect(options);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
+  const runtime = await openRuntime(config, { echo: say });
   const worker = await createWorker({
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.EDARAN_TASK_QUEUE,
-    deps: { onOutcome: (o) => say(`proof ${o.workflowId} ended by ${o.endedBy} (${o.approvals} approvals)`) },
+    deps: runtime.deps,
   });
   const api = buildApi({ client, taskQueue: config.EDARAN_TASK_QUEUE });
   await api.listen({ host: config.EDARAN_HTTP_HOST, port: config.EDARAN_HTTP_PORT });
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
 
   await worker.run();
   await api.close();
+  await runtime.close();
   await connection.close();
   await nativeConnection.close();
   if (devServer) await devServer.teardown();

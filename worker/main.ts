@@ -2,21 +2,24 @@
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, temporalConnectionOptions } from '../client/config';
 import { createWorker } from './create-worker';
+import { openRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const address = config.TEMPORAL_ADDRESS ?? `localhost:${config.EDARAN_TEMPORAL_PORT}`;
   const connection = await NativeConnection.connect(temporalConnectionOptions(config, address));
+  const runtime = await openRuntime(config, { echo: (line) => console.log(`[worker] ${line}`) });
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.EDARAN_TASK_QUEUE,
-    deps: { onOutcome: (o) => console.log(`[worker] proof ${o.workflowId} ended by ${o.endedBy}`) },
+    deps: runtime.deps,
     ...(process.env.EDARAN_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.EDARAN_WORKFLOW_BUNDLE } : {}),
   });
   console.log(`[worker] polling task queue "${config.EDARAN_TASK_QUEUE}" on ${address}`);
   // Worker.run() handles SIGINT/SIGTERM itself: it drains in-flight tasks, then resolves.
   await worker.run();
+  await runtime.close();
   await connection.close();
 }
 

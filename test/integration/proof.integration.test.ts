@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createProofActivities } from '../../activities/proof';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { proofWorkflow } from '../../workflows';
 import { Jurisdiction, PolicyNumber, PolicyStatus } from '../../workflows/search-attributes';
@@ -26,7 +26,7 @@ describe('proof workflow on the real dev server', () => {
         connection: env.nativeConnection,
         taskQueue,
         workflowsPath: require.resolve('../../workflows'),
-        activities: createActivities({ onOutcome: () => undefined }),
+        activities: createProofActivities({ onOutcome: () => undefined }),
       });
       await worker.runUntil(async () => {
         const handle = await env.client.workflow.start(proofWorkflow, {

@@ -1,8 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { type ProofOutcome } from '../../activities/proof';
+import { createProofActivities, type ProofOutcome } from '../../activities/proof';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { proofWorkflow } from '../../workflows';
 import { createTimeSkippingEnv } from '../support/temporal';
@@ -27,7 +26,7 @@ describe('proof workflow on the time-skipping server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      activities: createActivities({ onOutcome: (o) => void outcomes.push(o) }),
+      activities: createProofActivities({ onOutcome: (o) => void outcomes.push(o) }),
     });
     return worker.runUntil(fn);
   }

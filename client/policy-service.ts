@@ -1,0 +1,258 @@
+/**
+ * What the API and the CLI do with a letter, in one place: issue it (check the file, import and pin the org
+ * directory, start the policy workflow), route a report to its shard, steer the letter (revoke, decide), read it.
+ */
+import {
+  type Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { type Store } from '../activities/store';
+import { policyRefOf, shardIdOf } from '../domain/bridge';
+import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
+import { type OrgDirectory } from '../domain/org/model';
+import { parseOrgCsv } from '../domain/org';
+import { parsePolicy, type Policy } from '../domain/policy';
+import { policyWorkflowId, unitDayWorkflowId } from '../workflows/ids';
+import {
+  decidePolicyUpdate,
+  policyStateQuery,
+  revokePolicyUpdate,
+  submitReportUpdate,
+  type ReportReceipt,
+  type SubmitReportInput,
+} from '../workflows/messages';
+import { type PolicyWorkflowInput } from '../workflows/policy';
+import { Jurisdiction, PolicyNumber } from '../workflows/search-attributes';
+
+/** A refusal the caller can show: an HTTP status, a code, and one line per problem naming the field. */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${code}: ${problems.join('; ')}`);
+    this.name = 'ServiceError';
+  }
+}
+
+export interface ServiceDeps {
+  readonly client: Client;
+  readonly store: Store;
+  readonly taskQueue: string;
+}
+
+export interface OrgCsvInput {
+  readonly unitsCsv: string;
+  readonly employeesCsv: string;
+  readonly jurisdictionCsv?: string;
+}
+
+export interface IssueInput {
+  /** The policy file's text (YAML or JSON). */
+  readonly policyText: string;
+  readonly filename?: string;
+  /** The org directory to pin; required unless the policy already has a pinned directory. */
+  readonly org?: OrgCsvInput;
+  readonly issuedBy: Actor;
+  /** Days the evaluators have to decide (default 10). */
+  readonly decisionDeadlineDays?: number;
+  /** Reference date for NIP plausibility checks (default: today). */
+  readonly asOf?: string;
+}
+
+export interface IssueResult {
+  readonly policyId: string;
+  readonly workflowId: string;
+  readonly directoryVersion: string;
+  readonly days: readonly string[];
+}
+
+export function parsePolicyOrThrow(text: string, filename = 'policy.yaml'): Policy {
+  const format = filename.endsWith('.json') ? 'json' : 'yaml';
+  const parsed = parsePolicy(text, { filename, format });
+  if (!parsed.ok) {
+    throw new ServiceError(
+      400,
+      'INVALID_POLICY',
+      parsed.problems.map((p) => `${filename}:${p.line}: ${p.path}: ${p.reason}`),
+    );
+  }
+  return parsed.policy;
+}
+
+function parseOrgOrThrow(org: OrgCsvInput, asOf: string): OrgDirectory {
+  const parsed = parseOrgCsv({
+    unitsCsv: org.unitsCsv,
+    employeesCsv: org.employeesCsv,
+    unitsFile: 'units.csv',
+    employeesFile: 'employees.csv',
+    asOf,
+    ...(org.jurisdictionCsv !== undefined
+      ? { jurisdictionCsv: org.jurisdictionCsv, jurisdictionFile: 'jurisdiction.csv' }
+      : {}),
+  });
+  if (!parsed.ok) {
+    throw new ServiceError(
+      400,
+      'INVALID_ORG',
+      parsed.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.reason}`),
+    );
+  }
+  return parsed.org;
+}
+
+/** Issues a letter: nothing is written when the file or the directory is invalid. */
+export async function issuePolicy(deps: ServiceDeps, input: IssueInput): Promise<IssueResult> {
+  const document = parsePolicyOrThrow(input.policyText, input.filename);
+  const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
+  const org = input.org ? parseOrgOrThrow(input.org, asOf) : undefined;
+  const workflowId = policyWorkflowId(document.id);
+  const existing = await deps.client.workflow
+    .getHandle(workflowId)
+    .describe()
+    .then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof WorkflowNotFoundError) return false;
+        throw err;
+      },
+    );
+  if (existing) throw new ServiceError(409, 'ALREADY_ISSUED', [`policy ${document.id} is already issued`]);
+
+  let directoryVersion = await deps.store.pinnedDirectory(document.id);
+  if (org) {
+    const imported = await deps.store.importDirectory(org, { source: `issue:${document.id}` });
+    if (directoryVersion !== undefined && directoryVersion !== imported.directoryVersion) {
+      throw new ServiceError(409, 'DIRECTORY_PINNED', [
+        `policy ${document.id} is pinned to directory ${directoryVersion}; it cannot change silently`,
+      ]);
+    }
+    await deps.store.pinDirectory(document.id, imported.directoryVersion);
+    directoryVersion = imported.directoryVersion;
+  }
+  if (directoryVersion === undefined) {
+    throw new ServiceError(400, 'INVALID_INPUT', [
+      'org: required (units.csv and employees.csv) for a new letter',
+    ]);
+  }
+  const policy = policyRefOf(document);
+  const args: PolicyWorkflowInput = {
+    policy,
+    document,
+    jurisdiction: document.identity.jurisdiction.name,
+    issuedBy: input.issuedBy,
+    decisionDeadlineDays: input.decisionDeadlineDays ?? 10,
+  };
+  try {
+    await deps.client.workflow.start('policyWorkflow', {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [args],
+      typedSearchAttributes: [
+        { key: PolicyNumber, value: policy.number },
+        { key: Jurisdiction, value: args.jurisdiction },
+      ],
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new ServiceError(409, 'ALREADY_ISSUED', [`policy ${document.id} is already issued`]);
+    }
+    throw err;
+  }
+  return { policyId: document.id, workflowId, directoryVersion, days: policy.days };
+}
+
+/** The letter's state as its workflow holds it. */
+export async function policyState(deps: ServiceDeps, policyId: string): Promise<PolicyState> {
+  try {
+    return await deps.client.workflow.getHandle(policyWorkflowId(policyId)).query(policyStateQuery);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError)
+      throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+    throw err;
+  }
+}
+
+/** The unit-day workflow (shard) that takes `nip`'s report on `date`, from the published roster. */
+export async function shardWorkflowOf(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  nip: string,
+): Promise<string> {
+  const rows = await deps.store.rosterOf(policyId, date);
+  const mine = rows.find((r) => r.nip === nip);
+  if (!mine) {
+    throw new ServiceError(404, 'NOT_ROSTERED', [`nip: not on the roster of ${policyId} on ${date}`]);
+  }
+  const unitNips = rows.filter((r) => r.unitId === mine.unitId).map((r) => r.nip);
+  const shardId = shardIdOf(mine.unitId, unitNips, nip);
+  if (!shardId)
+    throw new ServiceError(404, 'NOT_ROSTERED', [`nip: not on the roster of ${policyId} on ${date}`]);
+  return unitDayWorkflowId(policyId, date, shardId);
+}
+
+function updateRefusal(err: unknown): never {
+  if (err instanceof WorkflowNotFoundError) {
+    throw new ServiceError(409, 'DAY_NOT_OPEN', ['date: the day is not open (yet)']);
+  }
+  if (err instanceof WorkflowUpdateFailedError) {
+    const message = err.cause?.message ?? err.message;
+    const code = /^([A-Z_]+):/.exec(message)?.[1] ?? 'REJECTED';
+    throw new ServiceError(code === 'INVALID_INPUT' || code === 'INVALID_COMMAND' ? 400 : 409, code, [
+      message,
+    ]);
+  }
+  throw err;
+}
+
+/** Submits a daily report; a resubmission returns the same receipt. */
+export async function submitReport(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  report: SubmitReportInput,
+): Promise<ReportReceipt> {
+  const workflowId = await shardWorkflowOf(deps, policyId, date, report.nip);
+  try {
+    return await deps.client.workflow
+      .getHandle(workflowId)
+      .executeUpdate(submitReportUpdate, { args: [report] });
+  } catch (err) {
+    return updateRefusal(err);
+  }
+}
+
+export async function revokePolicy(
+  deps: ServiceDeps,
+  policyId: string,
+  reason: string,
+  by: Actor,
+): Promise<void> {
+  try {
+    await deps.client.workflow
+      .getHandle(policyWorkflowId(policyId))
+      .executeUpdate(revokePolicyUpdate, { args: [{ reason, by }] });
+  } catch (err) {
+    updateRefusal(err);
+  }
+}
+
+export async function decidePolicy(
+  deps: ServiceDeps,
+  policyId: string,
+  choice: OutcomeChoice,
+  reason: string,
+  by: Actor,
+): Promise<void> {
+  try {
+    await deps.client.workflow
+      .getHandle(policyWorkflowId(policyId))
+      .executeUpdate(decidePolicyUpdate, { args: [{ choice, reason, by }] });
+  } catch (err) {
+    updateRefusal(err);
+  }
+}
