@@ -6,6 +6,7 @@ import { resolveFigures } from './figures';
 import { type PersonFacts } from './match';
 import { MODE_CODE, MODES } from './modes';
 import { type AppliedOverride, checkOverride, type RejectedOverride, type RosterOverride } from './overrides';
+import { withInheritedData } from './inherited-data';
 import { ReasonTable } from './reason-table';
 import { advance, inWindow, type RotationState, windowStart } from './rotation';
 import { type Roster, type UnitDayCounts } from './roster-types';
@@ -28,6 +29,9 @@ type MutableCounts = { -readonly [K in keyof UnitDayCounts]: UnitDayCounts[K] };
  * runs over exactly these) and every employee, a mode and the reason, citing the rule ids of the deciding
  * clauses. Pure and deterministic. `overrides` (recalls, excused absences) change one person on one day; the
  * ones that do not fit are returned in `rejectedOverrides`, never applied silently.
+ *
+ * Units are rostered one by one (a sub-unit apart from its parent); a sub-unit's data fields that it lacks are
+ * taken from its ancestors for unit conditions (withInheritedData).
  *
  * Caps: a unit's cap is floor(maxWfhPercent × the unit's whole headcount). Off-site people (WFH and WFA,
  * including those released by a not-required-wfo rule such as "over 55") never exceed
@@ -87,7 +91,8 @@ export function roster(
     keys.sort();
     return Int32Array.from(keys, (key) => list[key % 0x100000] as number);
   });
-  const rules: UnitRules[] = units.map((unit, u) =>
+  const matchable = withInheritedData(units);
+  const rules: UnitRules[] = matchable.map((unit, u) =>
     compileUnit(policy, unit, (members[u] as Int32Array).length, figures.figures),
   );
 

@@ -1,13 +1,16 @@
 /** Builders for roster tests: policies from examples/policies, and small hand-made orgs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import {
   type Employee,
   type EmploymentStatus,
+  type OrgDirectory,
   type PositionType,
   type Unit,
 } from '../../../domain/org/model';
-import { parsePolicy, type Policy, policyDays } from '../../../domain/policy';
+import { parseOrgCsv } from '../../../domain/org/parse-org';
+import { parsePolicy, type Policy, policyDays, SECTOR_IDS } from '../../../domain/policy';
 import { type Roster, findAssignment, type Assignment } from '../../../domain/roster';
 
 /** Parses examples/policies/<name>.yaml; throws with the problems when it does not validate. */
@@ -65,4 +68,24 @@ export function countsOf(r: Roster, unitId: string, day = 0) {
   const c = r.unitDays[day]?.find((x) => x.unitId === unitId);
   if (!c) throw new Error(`no counts for ${unitId} on day ${day}`);
   return c;
+}
+
+/** Reads and validates the fixture org examples/orgs/<name> (units, employees, jurisdiction CSV). */
+export function fixtureOrg(name: string): OrgDirectory {
+  const dir = join(__dirname, '../../../examples/orgs', name);
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  const jurisdictionCsv = read('jurisdiction.csv');
+  const [row] = parse(jurisdictionCsv, { columns: true }) as Record<string, string>[];
+  const parsed = parseOrgCsv({
+    unitsCsv: read('units.csv'),
+    employeesCsv: read('employees.csv'),
+    jurisdictionCsv,
+    unitsFile: `${name}/units.csv`,
+    employeesFile: `${name}/employees.csv`,
+    jurisdictionFile: `${name}/jurisdiction.csv`,
+    asOf: row?.referenceDate ?? '2024-01-01',
+    knownSectors: SECTOR_IDS,
+  });
+  if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.problems.slice(0, 5))}`);
+  return parsed.org;
 }
