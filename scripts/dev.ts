@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     taskQueue: config.EDARAN_TASK_QUEUE,
     deps: runtime.deps,
   });
-  const api = buildApi({ client, taskQueue: config.EDARAN_TASK_QUEUE });
+  const api = buildApi({ client, taskQueue: config.EDARAN_TASK_QUEUE, store: runtime.store });
   await api.listen({ host: config.EDARAN_HTTP_HOST, port: config.EDARAN_HTTP_PORT });
 
   say('ready:');

@@ -8,10 +8,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { Jurisdiction, PolicyNumber } from '../../workflows/search-attributes';
+import { type Store } from '../../activities/store';
+import { invalid } from './invalid';
+import { registerPolicyRoutes } from './policy-routes';
 
 export interface ApiDeps {
   readonly client: Client;
   readonly taskQueue: string;
+  readonly store: Store;
 }
 
 const startProofBody = z.strictObject({
@@ -27,14 +31,6 @@ const approveBody = z.strictObject({
 const workflowIdParam = z.strictObject({
   id: z.string().regex(/^proof-[0-9a-f-]{36}$/, 'must be a proof workflow id'),
 });
-
-/** One error shape for every 4xx: a code and, for bad input, one entry per field. */
-function invalid(error: z.ZodError) {
-  return {
-    error: 'INVALID_INPUT',
-    fields: error.issues.map((i) => ({ field: i.path.join('.') || '(body)', reason: i.message })),
-  };
-}
 
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -90,5 +86,6 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     }
   });
 
+  registerPolicyRoutes(app, { client: deps.client, store: deps.store, taskQueue: deps.taskQueue });
   return app;
 }
