@@ -1,0 +1,245 @@
+/**
+ * `edaran roster` — who works where on each trial day, and why.
+ *   edaran roster --policy FILE --org DIR [--date D] [--json | --csv] [--overrides FILE]
+ *   edaran roster explain --policy FILE --org DIR --nip NIP --date D [--overrides FILE] [--json]
+ * DIR holds units.csv, employees.csv and (optionally) jurisdiction.csv, as examples/orgs/<name>/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { type OrgDirectory } from '../../domain/org/model';
+import { parseOrgCsv } from '../../domain/org/parse-org';
+import { formatProblem } from '../../domain/org/problem';
+import { type Policy, policyDays, SECTOR_IDS } from '../../domain/policy';
+import {
+  assignmentAt,
+  dayIndexOf,
+  explainAssignment,
+  roster,
+  type Roster,
+  type RosterOverride,
+} from '../../domain/roster';
+import { loadPolicyFile } from './policy';
+
+/** One line for `edaran --help`. */
+export const summary =
+  'per-unit WFH/WFO roster of a policy over an org (--json, --csv); `roster explain` says why';
+
+const USAGE = [
+  'edaran roster --policy FILE --org DIR [--date YYYY-MM-DD] [--json | --csv] [--overrides FILE] [--days N]',
+  'edaran roster explain --policy FILE --org DIR --nip NIP --date YYYY-MM-DD [--overrides FILE] [--json]',
+].join('\n       ');
+
+const overridesSchema = z.array(
+  z.strictObject({
+    type: z.enum(['RecalledToOffice', 'AbsenceExcused']),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' }),
+    nip: z.string().min(1),
+    by: z.strictObject({ id: z.string().min(1), name: z.string().optional(), role: z.string().optional() }),
+    reason: z.string().optional(),
+  }),
+);
+
+/** Runs `roster` or `roster explain`; exit 0 ok, 1 bad input file or unknown person, 2 usage error. */
+export async function run(args: string[]): Promise<number> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  const explain = args[0] === 'explain';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: explain ? args.slice(1) : args,
+      options: {
+        policy: { type: 'string' },
+        org: { type: 'string' },
+        date: { type: 'string' },
+        nip: { type: 'string' },
+        overrides: { type: 'string' },
+        days: { type: 'string' },
+        json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    return usageError(err instanceof Error ? err.message : String(err));
+  }
+  const o = parsed.values;
+  if (o.policy === undefined) return usageError('--policy FILE is required');
+  if (o.org === undefined) return usageError('--org DIR is required');
+  if (o.json && o.csv) return usageError('--json and --csv exclude each other');
+  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date))
+    return usageError(`--date: "${o.date}" is not a date YYYY-MM-DD`);
+  if (explain && (o.nip === undefined || o.date === undefined))
+    return usageError('explain needs --nip NIP and --date YYYY-MM-DD');
+  const limit = o.days === undefined ? undefined : Number(o.days);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+    return usageError(`--days: "${o.days}" is not a positive whole number`);
+
+  const loaded = loadPolicyFile(o.policy);
+  if (!loaded.ok) {
+    for (const { file, problem: p } of loaded.problems)
+      process.stderr.write(`${file}:${p.line}: ${p.path}: ${p.reason}\n`);
+    return 1;
+  }
+  const policy = loaded.policy;
+  const days = policyDays(policy, limit === undefined ? {} : { limit }).days;
+  if (days.length === 0) return fail(`${o.policy}: the policy has no trial days`);
+  if (o.date !== undefined && !days.includes(o.date))
+    return fail(
+      `--date: ${o.date} is not a trial day of ${policy.id} (${days[0]} … ${days[days.length - 1]}, ${days.length} days${limit === undefined ? '' : `; --days ${limit}`})`,
+    );
+  const org = loadOrg(o.org, days[0] as string);
+  if (typeof org === 'number') return org;
+  const overrides = o.overrides === undefined ? [] : loadOverrides(o.overrides);
+  if (typeof overrides === 'number') return overrides;
+
+  // The rotation runs over every trial day up to the asked one, so --date sees the same roster as the full run.
+  const upTo = o.date === undefined ? days : days.slice(0, days.indexOf(o.date) + 1);
+  const r = roster(policy, org, upTo, overrides);
+  for (const w of r.warnings) process.stderr.write(`edaran roster: warning: ${w}\n`);
+  for (const x of r.rejectedOverrides)
+    process.stderr.write(`edaran roster: override [${x.index}] ${x.field}: ${x.en}\n`);
+
+  if (explain) return explainOne(policy, r, o.nip as string, o.date as string, o.json === true);
+  const shown = o.date === undefined ? r.days.map((_, d) => d) : [dayIndexOf(r, o.date)];
+  if (o.json) writeJson(r, shown);
+  else if (o.csv) writeCsv(r, shown);
+  else writeTable(policy, r, shown);
+  return 0;
+}
+
+function loadOrg(dir: string, asOf: string): OrgDirectory | number {
+  const file = (name: string): string => join(dir, name);
+  for (const name of ['units.csv', 'employees.csv'])
+    if (!existsSync(file(name))) return fail(`--org: ${file(name)} not found`);
+  const hasJurisdiction = existsSync(file('jurisdiction.csv'));
+  const parsed = parseOrgCsv({
+    unitsCsv: readFileSync(file('units.csv'), 'utf8'),
+    employeesCsv: readFileSync(file('employees.csv'), 'utf8'),
+    unitsFile: file('units.csv'),
+    employeesFile: file('employees.csv'),
+    ...(hasJurisdiction
+      ? {
+          jurisdictionCsv: readFileSync(file('jurisdiction.csv'), 'utf8'),
+          jurisdictionFile: file('jurisdiction.csv'),
+        }
+      : {}),
+    asOf,
+    knownSectors: SECTOR_IDS,
+  });
+  if (parsed.ok) return parsed.org;
+  for (const p of parsed.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  return 1;
+}
+
+function loadOverrides(path: string): RosterOverride[] | number {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    return fail(`--overrides: ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const parsed = overridesSchema.safeParse(raw);
+  if (parsed.success) return parsed.data as RosterOverride[];
+  for (const issue of parsed.error.issues)
+    process.stderr.write(`${path}: [${issue.path.join('.')}]: ${issue.message}\n`);
+  return 1;
+}
+
+function explainOne(policy: Policy, r: Roster, nip: string, date: string, json: boolean): number {
+  const x = explainAssignment(policy, r, nip, date);
+  if (!x.ok) return fail(`${x.id}\n${x.en}`);
+  if (json) process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
+  else process.stdout.write(`${x.name}\n[id] ${x.id}\n[en] ${x.en}\n`);
+  return 0;
+}
+
+function writeJson(r: Roster, shown: readonly number[]): void {
+  // Written day by day so a province (60,000 people × 15 days) never becomes one giant string.
+  const out = process.stdout;
+  out.write(`{"policy":${JSON.stringify(r.policyId)},"days":[`);
+  shown.forEach((d, i) => {
+    const units = (r.unitDays[d] ?? []).map((c) => ({
+      unit: c.unitId,
+      headcount: c.headcount,
+      wfh: c.wfh,
+      wfa: c.wfa,
+      wfo: c.wfo,
+      excused: c.excused,
+      cap: c.cap,
+    }));
+    const lines: string[] = [];
+    for (let e = 0; e < r.employees.length; e++) {
+      const a = assignmentAt(r, d, e);
+      lines.push(
+        JSON.stringify({ nip: a.nip, unit: a.unitId, mode: a.mode, reasons: a.ruleIds, code: a.code }),
+      );
+    }
+    out.write(
+      `${i > 0 ? ',' : ''}\n{"date":${JSON.stringify(r.days[d])},"units":${JSON.stringify(units)},"assignments":[\n${lines.join(',\n')}]}`,
+    );
+  });
+  out.write(
+    `],"warnings":${JSON.stringify(r.warnings)},"rejectedOverrides":${JSON.stringify(r.rejectedOverrides)}}\n`,
+  );
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function writeCsv(r: Roster, shown: readonly number[]): void {
+  process.stdout.write('date,nip,unit,mode,code,reasons\n');
+  for (const d of shown) {
+    const lines: string[] = [];
+    for (let e = 0; e < r.employees.length; e++) {
+      const a = assignmentAt(r, d, e);
+      lines.push([a.date, a.nip, a.unitId, a.mode, a.code, a.ruleIds.join(';')].map(csvCell).join(','));
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+}
+
+function writeTable(policy: Policy, r: Roster, shown: readonly number[]): void {
+  const header = ['unit', 'headcount', 'WFH', 'WFA', 'WFO', 'excused', 'cap'];
+  const out: string[] = [
+    `${policy.id}: cap = floor(quota % × whole unit headcount); WFH+WFA never exceed it (or the on-site minimum).`,
+  ];
+  for (const d of shown) {
+    const rows = (r.unitDays[d] ?? []).map((c) => [
+      c.unitId,
+      String(c.headcount),
+      String(c.wfh),
+      String(c.wfa),
+      String(c.wfo),
+      String(c.excused),
+      c.effectiveCap < c.cap ? `${c.cap} (${c.effectiveCap} on-site min ${c.minOnSite})` : String(c.cap),
+    ]);
+    const total = ['TOTAL', 1, 2, 3, 4, 5].map((k) =>
+      typeof k === 'string' ? k : String(rows.reduce((s, row) => s + Number(row[k]), 0)),
+    );
+    const all = [header, ...rows, total];
+    const widths = header.map((_, k) => Math.max(...all.map((row) => (row[k] ?? '').length)));
+    const fmt = (row: string[]): string =>
+      row
+        .map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0)))
+        .join('  ');
+    out.push('', `${r.days[d]}`, fmt(header), ...rows.map(fmt), fmt(total));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`edaran roster: ${message}\n`);
+  return 1;
+}
+
+function usageError(reason: string): number {
+  process.stderr.write(`edaran roster: ${reason}\nusage: ${USAGE}\n`);
+  return 2;
+}
