@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { type Worker } from '@temporalio/worker';
 import { type FastifyInstance } from 'fastify';
 import { buildApi } from '../../client/api/server';
 import { loadConfig } from '../../client/config';
