@@ -41,8 +41,18 @@ const overridesSchema = z.array(
   }),
 );
 
+let pipeGuard = false;
+
 /** Runs `roster` or `roster explain`; exit 0 ok, 1 bad input file or unknown person, 2 usage error. */
 export async function run(args: string[]): Promise<number> {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    // `edaran roster --json | head` closes the pipe early: that is the reader's choice, not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
   if (args[0] === '--help' || args[0] === '-h') {
     process.stdout.write(`usage: ${USAGE}\n`);
     return 0;
