@@ -9,6 +9,7 @@ import { isKnownZone } from '../../domain/calendar';
 import { type Employee } from '../../domain/org/model';
 import { CHANNEL_NAMES, type ChannelName, type OutboxMessageInput, type Store } from '../store/store';
 import { notificationKey } from './idempotency-key';
+import { toE164Indonesia } from './phone';
 import {
   LANGUAGES,
   notificationContentSchema,
@@ -62,10 +63,16 @@ function addressFor(channel: ChannelName, e: Employee): { recipient: string | nu
       return e.email
         ? { recipient: e.email }
         : { recipient: null, missing: `no email address for NIP ${e.nip}` };
-    case 'webhook':
-      return e.phone
-        ? { recipient: e.phone }
-        : { recipient: null, missing: `no phone number for NIP ${e.nip}` };
+    case 'webhook': {
+      if (!e.phone) return { recipient: null, missing: `no phone number for NIP ${e.nip}` };
+      const e164 = toE164Indonesia(e.phone);
+      return e164
+        ? { recipient: e164 }
+        : {
+            recipient: null,
+            missing: `phone number "${e.phone}" of NIP ${e.nip} is not an Indonesian number`,
+          };
+    }
     case 'file':
       return { recipient: e.email ?? e.phone ?? e.nip };
     default: {

@@ -35,7 +35,7 @@ const ORG: OrgDirectory = {
   employees: [
     ['head', 'Hj. Rahmawati', 'administrator', 'rahmawati@kukarkab.go.id', '+6281100000001', undefined],
     ['budi', 'Budi Santoso', 'pelaksana', 'budi@kukarkab.go.id', '+6281100000002', 'head'],
-    ['citra', 'Citra Lestari', 'pelaksana', undefined, '+6281100000003', 'head'],
+    ['citra', 'Citra Lestari', 'pelaksana', undefined, '0811-0000-0003', 'head'],
     ['dedi', 'Dedi Kurniawan', 'pelaksana', 'dedi@kukarkab.go.id', undefined, 'head'],
     ['eka', 'Eka Putri', 'pelaksana', 'reject.eka@kukarkab.go.id', '+6281100000005', 'head'],
   ].map(([who, name, type, email, phone, sup]) => ({

@@ -235,6 +235,50 @@ describe('notification activities', () => {
     expect(times['file']).toHaveLength(4);
   });
 
+  it('record an unusable phone number as a visible failure and enqueue the rest', async () => {
+    const person = (nip: string, phone: string) => ({
+      nip,
+      name: `P${nip}`,
+      unitId: 'u1',
+      positionType: 'pelaksana' as const,
+      positionName: 'Staf',
+      status: 'PNS' as const,
+      birthDate: '1990-01-01',
+      phone,
+    });
+    const { directoryVersion } = await store.importDirectory(
+      {
+        units: [{ id: 'u1', name: 'Unit', sector: 'administration', tags: [], data: {} }],
+        employees: [person('1', '0812 3456 7890'), person('2', '12-34')],
+      },
+      { source: 't' },
+    );
+    await store.pinDirectory('p', directoryVersion);
+    const acts = createNotificationActivities({ store, channels: {} });
+    const content = {
+      kind: 'late-notice' as const,
+      day: '2023-12-04',
+      reportDeadline: '2023-12-04T09:00:00Z',
+    };
+    const result = await acts.enqueueNotifications({
+      policyId: 'p',
+      letterNumber: '1',
+      timeZone: 'WIB',
+      channels: ['webhook'],
+      items: [
+        { nip: '1', content },
+        { nip: '2', content },
+      ],
+    });
+    expect(result).toMatchObject({
+      enqueued: 2,
+      failures: [{ reason: 'phone number "12-34" of NIP 2 is not an Indonesian number' }],
+    });
+    expect((await store.listOutbox({ status: 'pending' })).map((m) => m.recipient)).toEqual([
+      '+6281234567890',
+    ]);
+  });
+
   it('fail for good on invalid input, naming the field', async () => {
     const acts = createNotificationActivities({ store, channels: {} });
     const bad = {
