@@ -72,7 +72,8 @@ async function decide(
   }
   await deps.rateLimiters?.[m.channel]?.acquire();
   // The durable `sending` mark comes before the send: a crash from here on is detected on recovery.
-  if (!(await deps.store.markSending(m.key, m.claimToken ?? '', now()))) return { status: 'lost' };
+  const lease = deps.leaseMs ?? DEFAULTS.leaseMs;
+  if (!(await deps.store.markSending(m.key, m.claimToken ?? '', now(), lease))) return { status: 'lost' };
   const attempt = m.attempts + 1;
   try {
     const receipt = await channel.send(m);

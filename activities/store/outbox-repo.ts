@@ -250,19 +250,21 @@ export async function recordDelivery(
   });
 }
 
-/** Marks a claimed message `sending` just before its send. */
+/** Marks a claimed message `sending` just before its send, renewing the lease for the send when `leaseMs` is given. */
 export async function markSending(
   db: SqlDb,
   key: string,
   claimToken: string,
   now: Date = new Date(),
+  leaseMs?: number,
 ): Promise<boolean> {
   const at = now.toISOString();
   return db.transaction(async (tx) => {
     const row = await tx.get<{ attempts: number }>(
-      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?,
+         lease_until = COALESCE(?, lease_until)
        WHERE key = ? AND claim_token = ? AND status = 'claimed' RETURNING attempts`,
-      [at, key, claimToken],
+      [at, leaseMs === undefined ? null : new Date(now.getTime() + leaseMs).toISOString(), key, claimToken],
     );
     if (!row) return false;
     await log(tx, key, at, 'sending', Number(row.attempts), null);

@@ -99,8 +99,8 @@ export class SqlStore implements Store {
   claimOutbox(opts: OutboxFilter & { now: Date; leaseMs: number; limit: number }) {
     return outbox.claimOutbox(this.db, opts);
   }
-  markSending(key: string, claimToken: string, now?: Date) {
-    return outbox.markSending(this.db, key, claimToken, now);
+  markSending(key: string, claimToken: string, now?: Date, leaseMs?: number) {
+    return outbox.markSending(this.db, key, claimToken, now, leaseMs);
   }
   recordDelivery(key: string, claimToken: string, outcome: DeliveryOutcome, now?: Date) {
     return outbox.recordDelivery(this.db, key, claimToken, outcome, now);

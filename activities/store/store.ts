@@ -236,8 +236,11 @@ export interface Store {
    * lease), marks them `claimed` with a fresh claim token and lease, and returns them.
    */
   claimOutbox(opts: OutboxFilter & { now: Date; leaseMs: number; limit: number }): Promise<OutboxMessage[]>;
-  /** Marks a claimed message `sending` (attempt + 1) just before the channel is called; false if the claim was lost. */
-  markSending(key: string, claimToken: string, now?: Date): Promise<boolean>;
+  /**
+   * Marks a claimed message `sending` (attempt + 1) just before the channel is called, renewing the lease to
+   * `now + leaseMs` when given so the send itself is covered; false if the claim was lost.
+   */
+  markSending(key: string, claimToken: string, now?: Date, leaseMs?: number): Promise<boolean>;
   /** Records how a claimed message ended; false if the claim token no longer holds (another worker took it). */
   recordDelivery(key: string, claimToken: string, outcome: DeliveryOutcome, now?: Date): Promise<boolean>;
   /** Puts an `uncertain` or `failed` message back to `pending` (an operator's explicit decision to resend). */

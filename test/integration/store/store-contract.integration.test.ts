@@ -426,10 +426,18 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect(
         await store.claimOutbox({ now: at(1.5), leaseMs: 60_000, limit: 10, unitId: 'opd-000' }),
       ).toEqual([]);
-      expect(await store.markSending('k1', first[0]!.claimToken!, at(1.5))).toBe(true);
-      expect(await store.outboxMessage('k1')).toMatchObject({ status: 'sending', attempts: 1 });
+      expect(await store.markSending('k1', first[0]!.claimToken!, at(1.5), 60_000)).toBe(true);
+      // The mark renews the lease for the send itself: still protected one minute after the claim.
+      expect(await store.outboxMessage('k1')).toMatchObject({
+        status: 'sending',
+        attempts: 1,
+        leaseUntil: at(2.5).toISOString(),
+      });
+      expect(
+        await store.claimOutbox({ now: at(2.2), leaseMs: 60_000, limit: 10, unitId: 'opd-000' }),
+      ).toEqual([]);
       // The first worker "crashed" after marking sending: after its lease the message is taken over, flagged.
-      const second = await store.claimOutbox({ now: at(3), leaseMs: 60_000, limit: 10, unitId: 'opd-000' });
+      const second = await store.claimOutbox({ now: at(3.5), leaseMs: 60_000, limit: 10, unitId: 'opd-000' });
       expect(second.map((m) => [m.key, m.status, m.attempts, m.recovered])).toEqual([
         ['k1', 'claimed', 1, true],
       ]);
