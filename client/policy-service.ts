@@ -16,13 +16,24 @@ import { parseOrgCsv } from '../domain/org';
 import { parsePolicy, type Policy } from '../domain/policy';
 import { policyWorkflowId, unitDayWorkflowId } from '../workflows/ids';
 import {
+  acknowledgeEscalationUpdate,
+  amendPolicyUpdate,
   decidePolicyUpdate,
+  excuseAbsenceUpdate,
+  personDayQuery,
   policyStateQuery,
+  recallToOfficeUpdate,
   revokePolicyUpdate,
   submitReportUpdate,
+  unitDayStatusQuery,
+  type AmendPolicyResult,
+  type ExcuseAbsenceInput,
   type ReportReceipt,
   type SubmitReportInput,
+  type SupervisorActionInput,
 } from '../workflows/messages';
+import { type PersonDay } from '../domain/lifecycle/unit-day/state';
+import { type RosterRow } from '../activities/store';
 import { type PolicyWorkflowInput } from '../workflows/policy';
 import { Jurisdiction, PolicyNumber } from '../workflows/search-attributes';
 
@@ -254,5 +265,122 @@ export async function decidePolicy(
       .executeUpdate(decidePolicyUpdate, { args: [{ choice, reason, by }] });
   } catch (err) {
     updateRefusal(err);
+  }
+}
+
+export interface AmendInput {
+  /** The amended policy file (same id, the whole plan of the current period). */
+  readonly policyText: string;
+  readonly filename?: string;
+  /** First day the amendment applies to (YYYY-MM-DD); days already open keep the old version. */
+  readonly effectiveFrom: string;
+  readonly reason: string;
+  readonly by: Actor;
+}
+
+/** Amends a letter: the new text becomes version current + 1 from `effectiveFrom`. */
+export async function amendPolicy(
+  deps: ServiceDeps,
+  policyId: string,
+  input: AmendInput,
+): Promise<AmendPolicyResult> {
+  const document = parsePolicyOrThrow(input.policyText, input.filename);
+  if (document.id !== policyId) {
+    throw new ServiceError(409, 'POLICY_MISMATCH', [
+      `policy.id: the file is ${document.id}, not ${policyId}`,
+    ]);
+  }
+  const current = await policyState(deps, policyId);
+  if (current.status === 'not-issued')
+    throw new ServiceError(404, 'POLICY_NOT_ISSUED', [`policy ${policyId}`]);
+  const version = current.policy.version + 1;
+  try {
+    return await deps.client.workflow.getHandle(policyWorkflowId(policyId)).executeUpdate(amendPolicyUpdate, {
+      args: [
+        {
+          policy: policyRefOf(document, version),
+          document,
+          effectiveFrom: input.effectiveFrom,
+          affectedPeople: null,
+          reason: input.reason,
+          by: input.by,
+        },
+      ],
+    });
+  } catch (err) {
+    return updateRefusal(err);
+  }
+}
+
+/** A supervisor's action on one person's day, routed to that person's shard. */
+export type SupervisorAction =
+  | { readonly kind: 'acknowledge'; readonly input: SupervisorActionInput }
+  | { readonly kind: 'recall'; readonly input: SupervisorActionInput }
+  | { readonly kind: 'excuse'; readonly input: ExcuseAbsenceInput };
+
+/** Acknowledges an escalation, recalls to the office, or excuses an absence. */
+export async function superviseDay(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  action: SupervisorAction,
+): Promise<void> {
+  const handle = deps.client.workflow.getHandle(
+    await shardWorkflowOf(deps, policyId, date, action.input.nip),
+  );
+  try {
+    switch (action.kind) {
+      case 'acknowledge':
+        await handle.executeUpdate(acknowledgeEscalationUpdate, { args: [action.input] });
+        return;
+      case 'recall':
+        await handle.executeUpdate(recallToOfficeUpdate, { args: [action.input] });
+        return;
+      case 'excuse':
+        await handle.executeUpdate(excuseAbsenceUpdate, { args: [action.input] });
+        return;
+      default: {
+        const never: never = action;
+        throw new Error(`unknown action ${JSON.stringify(never)}`);
+      }
+    }
+  } catch (err) {
+    updateRefusal(err);
+  }
+}
+
+/** "Status of NIP on date D under the version in force": the roster line and, once the day opened, the day. */
+export interface PersonDayStatus {
+  readonly policyId: string;
+  readonly date: string;
+  readonly nip: string;
+  readonly roster: RosterRow;
+  /** Null before the day opens. */
+  readonly day: PersonDay | null;
+  /** Policy version the day runs under, when the day is open. */
+  readonly version: number | null;
+}
+
+/** One person's status on one day (for disputes). */
+export async function personDayStatus(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  nip: string,
+): Promise<PersonDayStatus> {
+  const rows = await deps.store.rosterOf(policyId, date);
+  const roster = rows.find((r) => r.nip === nip);
+  if (!roster)
+    throw new ServiceError(404, 'NOT_ROSTERED', [`nip: not on the roster of ${policyId} on ${date}`]);
+  const workflowId = await shardWorkflowOf(deps, policyId, date, nip);
+  try {
+    const handle = deps.client.workflow.getHandle(workflowId);
+    const day = (await handle.query(personDayQuery, nip)) ?? null;
+    const { version } = await handle.query(unitDayStatusQuery);
+    return { policyId, date, nip, roster, day, version };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError)
+      return { policyId, date, nip, roster, day: null, version: null };
+    throw err;
   }
 }

@@ -1,9 +1,7 @@
 import { type z } from 'zod';
+import { errorBody, fieldsOf } from './errors';
 
-/** One error shape for every 400: a code and one entry per field, naming it and the reason. */
+/** One error shape for every 400: a code, the message in both languages, one entry per field and its reason. */
 export function invalid(error: z.ZodError) {
-  return {
-    error: 'INVALID_INPUT',
-    fields: error.issues.map((i) => ({ field: i.path.join('.') || '(body)', reason: i.message })),
-  };
+  return errorBody('INVALID_INPUT', { fields: fieldsOf(error) });
 }

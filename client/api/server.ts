@@ -1,6 +1,7 @@
 /**
- * edaran's HTTP API. For now it carries the health check and the proof workflow's endpoints; the policy,
- * report and dossier endpoints join it as the lifecycle lands.
+ * edaran's HTTP API: the health check, the proof workflow's endpoints, the lifecycle routes behind signed
+ * tokens (policy, day, results), the OpenAPI document at /docs and the web pages (/report, /supervisor,
+ * /dashboard). Every error body comes from one table (errors.ts); malformed input is a 4xx naming the field.
  */
 import { randomUUID } from 'node:crypto';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -9,13 +10,26 @@ import { z } from 'zod';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { Jurisdiction, PolicyNumber } from '../../workflows/search-attributes';
 import { type Store } from '../../activities/store';
+import { resolveJwtSecret } from '../auth/secret';
+import { registerWebPages } from '../web/pages';
+import { registerDayRoutes } from './day-routes';
+import { errorBody, sendError } from './errors';
+import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
+import { registerOpenApi } from './openapi';
 import { registerPolicyRoutes } from './policy-routes';
+import { registerResultsRoutes } from './results-routes';
 
 export interface ApiDeps {
   readonly client: Client;
   readonly taskQueue: string;
   readonly store: Store;
+  /** HS256 secret of the bearer tokens; default EDARAN_JWT_SECRET or <EDARAN_DATA_DIR>/jwt-secret. */
+  readonly jwtSecret?: string;
+  /** Where access denials are logged; default one JSON line on stderr. */
+  readonly onDenied?: (d: Denial) => void;
+  /** Clock for token expiry (tests). */
+  readonly now?: () => number;
 }
 
 const startProofBody = z.strictObject({
@@ -34,6 +48,20 @@ const workflowIdParam = z.strictObject({
 
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false });
+  // Malformed JSON, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
+  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status === 415) return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { problems: [err.message] });
+    if (status >= 400 && status < 500)
+      return reply
+        .code(status)
+        .send(errorBody('INVALID_INPUT', { fields: [{ field: '(body)', reason: err.message }] }));
+    process.stderr.write(`[edaran] API error: ${err.message}\n`);
+    return sendError(reply, 'INTERNAL');
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, 'NOT_FOUND', { problems: [`${req.method} ${req.url}`] }),
+  );
 
   app.get('/healthz', async () => {
     await deps.client.connection.workflowService.getSystemInfo({});
@@ -86,6 +114,18 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     }
   });
 
-  registerPolicyRoutes(app, { client: deps.client, store: deps.store, taskQueue: deps.taskQueue });
+  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
+  const guard = createGuard({
+    jwtSecret,
+    store: deps.store,
+    ...(deps.onDenied ? { onDenied: deps.onDenied } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const context = { deps: { client: deps.client, store: deps.store, taskQueue: deps.taskQueue }, guard };
+  registerPolicyRoutes(app, context);
+  registerDayRoutes(app, context);
+  registerResultsRoutes(app, context);
+  registerOpenApi(app);
+  registerWebPages(app);
   return app;
 }

@@ -1,0 +1,158 @@
+/**
+ * HTTP routes of one policy day: an employee's report, a supervisor's or HR's actions on a person (acknowledge,
+ * recall, excuse), the status of one person (for disputes), a supervisor's team, the roster.
+ */
+import { type FastifyInstance } from 'fastify';
+import { actorOf } from '../auth/principal';
+import { personDayStatus, submitReport, superviseDay } from '../policy-service';
+import { type RouteContext } from './context';
+import { refuse, sendError } from './errors';
+import { invalid } from './invalid';
+import {
+  dayParams,
+  personParams,
+  reportBody,
+  supervisorActionBody,
+  supervisorActionParams,
+  unitQuery,
+} from './schemas';
+
+export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
+  app.post('/api/policies/:id/days/:date/reports', async (req, reply) => {
+    const p = guard.allow(req, reply, 'report');
+    if (!p) return reply;
+    const params = dayParams.safeParse(req.params);
+    if (!params.success) return reply.code(400).send(invalid(params.error));
+    const body = reportBody.safeParse(req.body ?? {});
+    if (!body.success) return reply.code(400).send(invalid(body.error));
+    const { id, date } = params.data;
+    if (!(await guard.allowPerson(req, reply, 'report', p, id, body.data.nip))) return reply;
+    try {
+      return reply.code(201).send(await submitReport(deps, id, date, body.data));
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  app.post('/api/policies/:id/days/:date/people/:nip/:action', async (req, reply) => {
+    const p = guard.allow(req, reply, 'supervise');
+    if (!p) return reply;
+    const params = supervisorActionParams.safeParse(req.params);
+    if (!params.success) return reply.code(400).send(invalid(params.error));
+    const body = supervisorActionBody.safeParse(req.body ?? {});
+    if (!body.success) return reply.code(400).send(invalid(body.error));
+    const { id, date, nip, action } = params.data;
+    if (!(await guard.allowPerson(req, reply, 'supervise', p, id, nip))) return reply;
+    const base = { nip, by: actorOf(p), ...(body.data.note ? { note: body.data.note } : {}) };
+    try {
+      switch (action) {
+        case 'excuse':
+          if (!body.data.reason)
+            return sendError(reply, 'INVALID_INPUT', {
+              fields: [{ field: 'reason', reason: 'required to excuse: sick, leave or official-travel' }],
+            });
+          await superviseDay(deps, id, date, {
+            kind: 'excuse',
+            input: { ...base, reason: body.data.reason },
+          });
+          break;
+        case 'acknowledge':
+          await superviseDay(deps, id, date, { kind: 'acknowledge', input: base });
+          break;
+        case 'recall':
+          await superviseDay(deps, id, date, { kind: 'recall', input: base });
+          break;
+        default: {
+          const never: never = action;
+          throw new Error(`unknown action ${String(never)}`);
+        }
+      }
+      return reply.code(204).send();
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  app.get('/api/policies/:id/days/:date/people/:nip', async (req, reply) => {
+    const p = guard.allow(req, reply, 'person-status');
+    if (!p) return reply;
+    const params = personParams.safeParse(req.params);
+    if (!params.success) return reply.code(400).send(invalid(params.error));
+    const { id, date, nip } = params.data;
+    if (!(await guard.allowPerson(req, reply, 'person-status', p, id, nip))) return reply;
+    try {
+      return await personDayStatus(deps, id, date, nip);
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  app.get('/api/policies/:id/days/:date/team', async (req, reply) => {
+    const p = guard.allow(req, reply, 'team');
+    if (!p) return reply;
+    const params = dayParams.safeParse(req.params);
+    if (!params.success) return reply.code(400).send(invalid(params.error));
+    const { id, date } = params.data;
+    const roster = await deps.store.rosterOf(id, date);
+    const reports = new Map((await deps.store.reportsOf(id, date)).map((r) => [r.nip, r]));
+    const escalations = await deps.store.escalationsOf(id, date);
+    const pinned = await deps.store.pinnedDirectory(id);
+    const people = pinned
+      ? await deps.store.employeesByNip(
+          { policyId: id },
+          roster.map((r) => r.nip),
+        )
+      : new Map();
+    const mine: typeof roster = [];
+    for (const row of roster) {
+      if (p.role === 'hr') {
+        if (p.unit !== undefined && (await guard.unitAncestry(id, row.unitId)).includes(p.unit))
+          mine.push(row);
+      } else if (pinned) {
+        const chain = await deps.store.supervisorChain({ policyId: id }, row.nip);
+        if (chain.some((e) => e.nip === p.sub)) mine.push(row);
+      }
+    }
+    return {
+      policyId: id,
+      date,
+      team: mine.map((r) => {
+        const report = reports.get(r.nip);
+        const open = escalations.filter((e) => e.nip === r.nip && e.acknowledgedAt === null);
+        return {
+          nip: r.nip,
+          name: people.get(r.nip)?.name ?? null,
+          unitId: r.unitId,
+          mode: r.mode,
+          reason: r.reason,
+          report: report ? { status: report.status, at: report.occurredAt, reason: report.reason } : null,
+          missing: ['wfh', 'wfa'].includes(r.mode.toLowerCase()) && report === undefined,
+          openEscalationLevel: open.length > 0 ? Math.max(...open.map((e) => e.level)) : null,
+        };
+      }),
+    };
+  });
+
+  app.get('/api/policies/:id/days/:date/roster', async (req, reply) => {
+    const p = guard.allow(req, reply, 'roster');
+    if (!p) return reply;
+    const params = dayParams.safeParse(req.params);
+    if (!params.success) return reply.code(400).send(invalid(params.error));
+    const query = unitQuery.safeParse(req.query ?? {});
+    if (!query.success) return reply.code(400).send(invalid(query.error));
+    const { id, date } = params.data;
+    if (
+      query.data.unit !== undefined &&
+      !(await guard.allowUnit(req, reply, 'roster', p, id, query.data.unit))
+    )
+      return reply;
+    const rows = [];
+    for (const r of await deps.store.rosterOf(id, date)) {
+      const ancestry = await guard.unitAncestry(id, r.unitId);
+      if (query.data.unit !== undefined && !ancestry.includes(query.data.unit)) continue;
+      if (p.role === 'hr' && (p.unit === undefined || !ancestry.includes(p.unit))) continue;
+      rows.push(r);
+    }
+    return { policyId: id, date, rows };
+  });
+}

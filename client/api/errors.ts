@@ -1,0 +1,114 @@
+/**
+ * The API's one error table: the domain codes of domain/errors.ts plus the codes only the API answers with
+ * (authentication, access, malformed input). Every error body is
+ * `{ error: CODE, message: { id, en }, fields?: [{ field, reason }], problems?: [line] }`.
+ */
+import { type FastifyReply } from 'fastify';
+import { type z } from 'zod';
+import { ERROR_CODES, isErrorCode, type ErrorSpec } from '../../domain/errors';
+import { ServiceError } from '../policy-service';
+
+/** Codes that belong to the HTTP edge, not to the domain. */
+export const API_ERROR_CODES = {
+  INVALID_INPUT: {
+    httpStatus: 400,
+    message: { id: 'Isian tidak valid.', en: 'The input is invalid.' },
+  },
+  INVALID_ORG: {
+    httpStatus: 400,
+    message: { id: 'Data organisasi tidak valid.', en: 'The org directory is invalid.' },
+  },
+  UNAUTHENTICATED: {
+    httpStatus: 401,
+    message: {
+      id: 'Token akses tidak ada, tidak sah, atau kedaluwarsa.',
+      en: 'The access token is missing, invalid or expired.',
+    },
+  },
+  FORBIDDEN: {
+    httpStatus: 403,
+    message: {
+      id: 'Anda tidak berwenang melakukan tindakan ini.',
+      en: 'You are not allowed to do this.',
+    },
+  },
+  NOT_FOUND: {
+    httpStatus: 404,
+    message: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  },
+  DIRECTORY_PINNED: {
+    httpStatus: 409,
+    message: {
+      id: 'Surat edaran sudah terikat pada versi data organisasi lain.',
+      en: 'The policy is pinned to another org directory version.',
+    },
+  },
+  REJECTED: {
+    httpStatus: 409,
+    message: { id: 'Perintah ditolak.', en: 'The command was rejected.' },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    httpStatus: 415,
+    message: { id: 'Jenis isi permintaan tidak didukung.', en: 'Unsupported content type.' },
+  },
+  INTERNAL: {
+    httpStatus: 500,
+    message: { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;
+
+/** The row of a code from either table (unknown codes read as REJECTED). */
+export function specOf(code: string): ErrorSpec {
+  if (isErrorCode(code)) return ERROR_CODES[code];
+  if (Object.prototype.hasOwnProperty.call(API_ERROR_CODES, code))
+    return API_ERROR_CODES[code as ApiErrorCode];
+  return API_ERROR_CODES.REJECTED;
+}
+
+/** A field-level problem. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** The error body for `code`; the status is the caller's (the table's unless a service said otherwise). */
+export function errorBody(
+  code: string,
+  extra: { fields?: readonly FieldProblem[]; problems?: readonly string[] } = {},
+) {
+  return { error: code, message: specOf(code).message, ...extra };
+}
+
+/** Sends an error with the table's status. */
+export function sendError(
+  reply: FastifyReply,
+  code: string,
+  extra: { fields?: readonly FieldProblem[]; problems?: readonly string[] } = {},
+  status = specOf(code).httpStatus,
+): FastifyReply {
+  return reply.code(status).send(errorBody(code, extra));
+}
+
+/** One field per zod issue: its path and the reason. */
+export function fieldsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', reason: i.message }));
+}
+
+/** A ServiceError becomes its code and status; anything else is rethrown (→ 500 by the error handler). */
+export function refuse(reply: FastifyReply, err: unknown): FastifyReply {
+  if (err instanceof ServiceError) {
+    const fields = err.problems.flatMap((p) => {
+      const m = /^([\w.[\]-]+): (.*)$/s.exec(p);
+      return m ? [{ field: m[1]!, reason: m[2]! }] : [];
+    });
+    return sendError(
+      reply,
+      err.code,
+      { problems: err.problems, ...(fields.length ? { fields } : {}) },
+      err.status,
+    );
+  }
+  throw err;
+}

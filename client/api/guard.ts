@@ -1,0 +1,158 @@
+/**
+ * Authentication and access for every /api route: read the bearer token, check the role against the access
+ * table, and, for actions about one person or unit, check the principal reaches them. Every denial is logged.
+ */
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Store } from '../../activities/store';
+import { reaches, reachesUnit, roleMay, type Capability, type Subject } from '../auth/access';
+import { type Principal } from '../auth/principal';
+import { readToken } from '../auth/tokens';
+import { sendError } from './errors';
+
+/** One logged denial (no token content, only who, what and why). */
+export interface Denial {
+  readonly at: string;
+  readonly status: 401 | 403;
+  readonly method: string;
+  readonly url: string;
+  readonly capability: Capability;
+  readonly role: string | null;
+  readonly sub: string | null;
+  readonly reason: string;
+}
+
+export interface GuardDeps {
+  readonly jwtSecret: string;
+  readonly store: Store;
+  /** Where denials go; default: one JSON line on stderr. */
+  readonly onDenied?: (d: Denial) => void;
+  readonly now?: () => number;
+}
+
+const defaultDenied = (d: Denial): void => {
+  process.stderr.write(`[edaran] access denied ${JSON.stringify(d)}\n`);
+};
+
+/** The access checks bound to their dependencies. */
+export interface Guard {
+  /** The principal when the role may use `capability`; else sends 401/403 and returns undefined. */
+  allow(req: FastifyRequest, reply: FastifyReply, capability: Capability): Principal | undefined;
+  /** After {@link allow}: true when the principal reaches the person; else sends 403 (or 404) and returns false. */
+  allowPerson(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    capability: Capability,
+    p: Principal,
+    policyId: string,
+    nip: string,
+  ): Promise<boolean>;
+  /** After {@link allow}: true when the principal may see the unit's data; else sends 403. */
+  allowUnit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    capability: Capability,
+    p: Principal,
+    policyId: string,
+    unitId: string,
+  ): Promise<boolean>;
+  /** The unit and its ancestors in the policy's pinned directory. */
+  unitAncestry(policyId: string, unitId: string): Promise<string[]>;
+}
+
+/** Builds the guard. */
+export function createGuard(deps: GuardDeps): Guard {
+  const now = deps.now ?? Date.now;
+  const onDenied = deps.onDenied ?? defaultDenied;
+  const deny = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: 401 | 403,
+    capability: Capability,
+    p: Principal | undefined,
+    reason: string,
+  ): void => {
+    onDenied({
+      at: new Date(now()).toISOString(),
+      status,
+      method: req.method,
+      url: req.url.split('?')[0] ?? req.url,
+      capability,
+      role: p?.role ?? null,
+      sub: p?.sub ?? null,
+      reason,
+    });
+    sendError(reply, status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', { problems: [reason] });
+  };
+
+  // A pinned directory never changes, so its unit tree is read once per directory version.
+  const trees = new Map<string, Map<string, { parentId?: string }>>();
+  const unitAncestry = async (policyId: string, unitId: string): Promise<string[]> => {
+    const pinned = await deps.store.pinnedDirectory(policyId);
+    if (pinned === undefined) return [unitId];
+    let units = trees.get(pinned);
+    if (!units) {
+      units = new Map((await deps.store.listUnits({ policyId })).map((u) => [u.id, u]));
+      trees.set(pinned, units);
+    }
+    const chain: string[] = [];
+    for (let id: string | undefined = unitId; id !== undefined && !chain.includes(id); ) {
+      chain.push(id);
+      id = units.get(id)?.parentId;
+    }
+    return chain;
+  };
+
+  const subjectOf = async (policyId: string, nip: string): Promise<Subject> => {
+    if ((await deps.store.pinnedDirectory(policyId)) === undefined)
+      return { nip, unitId: undefined, supervisorChain: [], unitAncestry: [] };
+    const scope = { policyId };
+    const employee = await deps.store.employeeByNip(scope, nip);
+    const chain = employee ? await deps.store.supervisorChain(scope, nip) : [];
+    return {
+      nip,
+      unitId: employee?.unitId,
+      supervisorChain: chain.map((e) => e.nip),
+      unitAncestry: employee ? await unitAncestry(policyId, employee.unitId) : [],
+    };
+  };
+
+  return {
+    allow(req, reply, capability) {
+      const header = req.headers.authorization;
+      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      if (!token) {
+        deny(req, reply, 401, capability, undefined, 'authorization: missing Bearer token');
+        return undefined;
+      }
+      const read = readToken(token, deps.jwtSecret, now());
+      if (!read.ok) {
+        deny(req, reply, 401, capability, undefined, `authorization: token ${read.failure}`);
+        return undefined;
+      }
+      if (!roleMay(read.principal.role, capability)) {
+        deny(
+          req,
+          reply,
+          403,
+          capability,
+          read.principal,
+          `role ${read.principal.role} may not ${capability}`,
+        );
+        return undefined;
+      }
+      return read.principal;
+    },
+    async allowPerson(req, reply, capability, p, policyId, nip) {
+      const subject = await subjectOf(policyId, nip);
+      if (reaches(p, subject)) return true;
+      deny(req, reply, 403, capability, p, `nip: ${p.role} ${p.sub} does not reach this person`);
+      return false;
+    },
+    async allowUnit(req, reply, capability, p, policyId, unitId) {
+      if (reachesUnit(p, await unitAncestry(policyId, unitId))) return true;
+      deny(req, reply, 403, capability, p, `unit: ${p.role} ${p.sub} does not reach unit ${unitId}`);
+      return false;
+    },
+    unitAncestry,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Who is calling: a role and, for people, their NIP; HR also carries the unit it administers. Carried in a signed
+ * token (see jwt.ts), checked with zod at the edge.
+ */
+import { z } from 'zod';
+
+/** The five roles of issue 7. */
+export const ROLES = ['secretariat', 'employee', 'supervisor', 'hr', 'evaluator'] as const;
+export type Role = (typeof ROLES)[number];
+
+const nip = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/, 'must be an 18-digit NIP or a staff id');
+
+/** Token claims: `sub` is the NIP for employee/supervisor, an operator id otherwise; `unit` is required for HR. */
+export const principalSchema = z
+  .object({
+    role: z.enum(ROLES),
+    sub: z.string().min(1).max(80),
+    name: z.string().max(200).optional(),
+    unit: z.string().min(1).max(80).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.role === 'employee' || p.role === 'supervisor') && !nip.safeParse(p.sub).success)
+      ctx.addIssue({ code: 'custom', path: ['sub'], message: `must be the NIP of the ${p.role}` });
+    if (p.role === 'hr' && p.unit === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: 'required for role hr (the unit it administers)',
+      });
+  });
+
+export type Principal = z.infer<typeof principalSchema>;
+
+/** The actor recorded in domain events for an action by this principal. */
+export function actorOf(p: Principal): { id: string; name: string; role: string } {
+  return { id: p.sub, name: p.name ?? p.sub, role: p.role };
+}
