@@ -4,6 +4,7 @@
  *   edaran roster explain --policy FILE --org DIR --nip NIP --date D [--overrides FILE] [--json]
  * DIR holds units.csv, employees.csv and (optionally) jurisdiction.csv, as examples/orgs/<name>/.
  */
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -117,8 +118,8 @@ export async function run(args: string[]): Promise<number> {
 
   if (explain) return explainOne(policy, r, o.nip as string, o.date as string, o.json === true);
   const shown = o.date === undefined ? r.days.map((_, d) => d) : [dayIndexOf(r, o.date)];
-  if (o.json) writeJson(r, shown);
-  else if (o.csv) writeCsv(r, shown);
+  if (o.json) await writeJson(r, shown);
+  else if (o.csv) await writeCsv(r, shown);
   else writeTable(policy, r, shown);
   return 0;
 }
@@ -169,11 +170,17 @@ function explainOne(policy: Policy, r: Roster, nip: string, date: string, json: 
   return 0;
 }
 
-function writeJson(r: Roster, shown: readonly number[]): void {
-  // Written day by day so a province (60,000 people × 15 days) never becomes one giant string.
-  const out = process.stdout;
-  out.write(`{"policy":${JSON.stringify(r.policyId)},"days":[`);
-  shown.forEach((d, i) => {
+/** Writes a chunk, waiting for the pipe to drain so a province's JSON is never all buffered in memory. */
+async function emit(chunk: string): Promise<void> {
+  if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+}
+
+const CHUNK = 5000;
+
+async function writeJson(r: Roster, shown: readonly number[]): Promise<void> {
+  // Streamed in chunks so a province (60,000 people × 15 days) never becomes one giant string.
+  await emit(`{"policy":${JSON.stringify(r.policyId)},"days":[`);
+  for (const [i, d] of shown.entries()) {
     const units = (r.unitDays[d] ?? []).map((c) => ({
       unit: c.unitId,
       headcount: c.headcount,
@@ -183,18 +190,22 @@ function writeJson(r: Roster, shown: readonly number[]): void {
       excused: c.excused,
       cap: c.cap,
     }));
-    const lines: string[] = [];
-    for (let e = 0; e < r.employees.length; e++) {
-      const a = assignmentAt(r, d, e);
-      lines.push(
-        JSON.stringify({ nip: a.nip, unit: a.unitId, mode: a.mode, reasons: a.ruleIds, code: a.code }),
-      );
-    }
-    out.write(
-      `${i > 0 ? ',' : ''}\n{"date":${JSON.stringify(r.days[d])},"units":${JSON.stringify(units)},"assignments":[\n${lines.join(',\n')}]}`,
+    await emit(
+      `${i > 0 ? ',' : ''}\n{"date":${JSON.stringify(r.days[d])},"units":${JSON.stringify(units)},"assignments":[`,
     );
-  });
-  out.write(
+    for (let start = 0; start < r.employees.length; start += CHUNK) {
+      const lines: string[] = [];
+      for (let e = start; e < Math.min(start + CHUNK, r.employees.length); e++) {
+        const a = assignmentAt(r, d, e);
+        lines.push(
+          JSON.stringify({ nip: a.nip, unit: a.unitId, mode: a.mode, reasons: a.ruleIds, code: a.code }),
+        );
+      }
+      await emit(`${start > 0 ? ',' : ''}\n${lines.join(',\n')}`);
+    }
+    await emit(']}');
+  }
+  await emit(
     `],"warnings":${JSON.stringify(r.warnings)},"rejectedOverrides":${JSON.stringify(r.rejectedOverrides)}}\n`,
   );
 }
@@ -203,15 +214,17 @@ function csvCell(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function writeCsv(r: Roster, shown: readonly number[]): void {
-  process.stdout.write('date,nip,unit,mode,code,reasons\n');
+async function writeCsv(r: Roster, shown: readonly number[]): Promise<void> {
+  await emit('date,nip,unit,mode,code,reasons\n');
   for (const d of shown) {
-    const lines: string[] = [];
-    for (let e = 0; e < r.employees.length; e++) {
-      const a = assignmentAt(r, d, e);
-      lines.push([a.date, a.nip, a.unitId, a.mode, a.code, a.ruleIds.join(';')].map(csvCell).join(','));
+    for (let start = 0; start < r.employees.length; start += CHUNK) {
+      const lines: string[] = [];
+      for (let e = start; e < Math.min(start + CHUNK, r.employees.length); e++) {
+        const a = assignmentAt(r, d, e);
+        lines.push([a.date, a.nip, a.unitId, a.mode, a.code, a.ruleIds.join(';')].map(csvCell).join(','));
+      }
+      await emit(`${lines.join('\n')}\n`);
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
   }
 }
 
