@@ -59,11 +59,17 @@ export interface UnitRosterInput {
   readonly overrides?: readonly RosterOverride[];
 }
 
-/** One person on a unit's day, in the lifecycle's RosterEntry shape (lower-case modes; excused as absent). */
+/**
+ * One person on a unit's day, in the lifecycle's RosterEntry shape (lower-case modes). An excused person keeps
+ * the mode they were rostered for and carries `excused: true` (the lifecycle records excuses as their own event).
+ */
 export interface UnitRosterEntry {
   readonly nip: string;
-  readonly mode: 'wfh' | 'wfa' | 'wfo' | 'excused';
+  readonly mode: 'wfh' | 'wfa' | 'wfo';
+  readonly excused?: true;
 }
+
+const LOWER = { WFH: 'wfh', WFA: 'wfa', WFO: 'wfo' } as const;
 
 /** The roster activities. */
 export function createRosterActivities(deps: RosterDeps) {
@@ -114,13 +120,23 @@ export function createRosterActivities(deps: RosterDeps) {
       const d = r.days.length - 1;
       const u = r.units.findIndex((x) => x.id === input.unitId);
       if (u < 0) throw invalid(`unitId: no unit "${input.unitId}" in the org of ${input.policy.id}`);
+      const plannedOfExcused = new Map(
+        r.appliedOverrides.filter((a) => a.dayIndex === d).map((a) => [a.employeeIndex, a.before]),
+      );
       const entries: UnitRosterEntry[] = [];
       for (let e = 0; e < r.employees.length; e++) {
         if (r.employeeUnit[e] !== u) continue;
+        const nip = (r.employees[e] as { nip: string }).nip;
         const mode = modeAt(r, d, e);
+        if (mode !== 'EXCUSED') {
+          entries.push({ nip, mode: LOWER[mode] });
+          continue;
+        }
+        const planned = plannedOfExcused.get(e);
         entries.push({
-          nip: (r.employees[e] as { nip: string }).nip,
-          mode: mode === 'EXCUSED' ? 'excused' : mode === 'WFH' ? 'wfh' : mode === 'WFA' ? 'wfa' : 'wfo',
+          nip,
+          mode: planned === undefined || planned === 'EXCUSED' ? 'wfo' : LOWER[planned],
+          excused: true,
         });
       }
       return entries;

@@ -1,5 +1,6 @@
 import { type OrgIndex, supervisorChain } from '../org/org-index';
 import { type Policy } from '../policy';
+import { type Mode } from './modes';
 
 /** Who recorded an override; `id` is the NIP (or account id), as in the lifecycle's Actor. */
 export interface OverrideActor {
@@ -37,6 +38,8 @@ export interface AppliedOverride {
   readonly override: RosterOverride;
   readonly dayIndex: number;
   readonly employeeIndex: number;
+  /** The person's mode that day before this override (WFH, WFO, WFA; EXCUSED only for a repeated recall). */
+  readonly before: Mode;
 }
 
 /** An override the roster refused, naming the field and the reason (Bahasa Indonesia and English). */

@@ -4,7 +4,7 @@ import { type Policy } from '../policy';
 import { classify, compileUnit, type PersonClass, type UnitRules } from './classify';
 import { resolveFigures } from './figures';
 import { type PersonFacts } from './match';
-import { MODE_CODE, MODES } from './modes';
+import { type Mode, MODE_CODE, MODES } from './modes';
 import { type AppliedOverride, checkOverride, type RejectedOverride, type RosterOverride } from './overrides';
 import { withInheritedData } from './inherited-data';
 import { ReasonTable } from './reason-table';
@@ -272,7 +272,7 @@ function applyOverrides(
       : m.table.intern('excused', []);
     if (recall) counts.wfo++;
     else counts.excused++;
-    applied.push({ override: o, dayIndex: d, employeeIndex: e });
+    applied.push({ override: o, dayIndex: d, employeeIndex: e, before: MODES[before] as Mode });
   });
   return { applied, rejected };
 }

@@ -59,3 +59,20 @@ describe('roster activities', () => {
     });
   });
 });
+
+describe('roster activities: excused absences', () => {
+  it('keep the rostered mode and mark the entry excused (the lifecycle shape has no EXCUSED mode)', async () => {
+    const org = fixtureOrg('kukar');
+    const acts = createRosterActivities({ rosterOrgs: { getOrg: async () => org } });
+    const policy = examplePolicy('kukar-2021');
+    const before = await acts.unitRoster({ policy, unitId: 'bkpsdm', date: '2021-02-02' });
+    const home = before.find((e) => e.mode === 'wfh')!;
+    const after = await acts.unitRoster({
+      policy,
+      unitId: 'bkpsdm',
+      date: '2021-02-02',
+      overrides: [{ type: 'AbsenceExcused', date: '2021-02-02', nip: home.nip, by: { id: 'hr' } }],
+    });
+    expect(after.find((e) => e.nip === home.nip)).toEqual({ nip: home.nip, mode: 'wfh', excused: true });
+  });
+});
