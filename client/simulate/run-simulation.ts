@@ -1,0 +1,270 @@
+/**
+ * The simulator: the REAL workflows and activities (roster engine, SQLite store, outbox, file channel) on a
+ * time-skipping Temporal server. The letter's days are moved forward by whole weeks, simulated employees report
+ * at the given rates, the evaluators decide at the end, and the frozen evaluation dossier is returned.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { type WorkflowBundleWithSourceMap, Worker } from '@temporalio/worker';
+import { DateTime } from 'luxon';
+import { createActivities } from '../../activities';
+import { produceDossier, readDossier } from '../../activities/dossier';
+import { channelsFromEnv, createNotificationActivities } from '../../activities/notifications';
+import { openStore } from '../../activities/store';
+import { planPolicyDay } from '../../domain/bridge';
+import { resolveZone } from '../../domain/calendar';
+import { type Dossier, type DossierDecision } from '../../domain/dossier';
+import { type Actor, type PolicyState } from '../../domain/lifecycle';
+import {
+  decidePolicy,
+  issuePolicy,
+  type OrgCsvInput,
+  policyState,
+  revokePolicy,
+  ServiceError,
+  type ServiceDeps,
+  submitReport,
+} from '../policy-service';
+import { policyWorkflowId } from '../../workflows/ids';
+import { type SubmitReportInput } from '../../workflows/messages';
+import { pickReporters, type ReportRates } from './pick-reporters';
+import { shiftLetter } from './shift-days';
+import { createSimulationEnv } from './simulation-env';
+
+export interface SimulateOptions {
+  readonly policyText: string;
+  readonly filename: string;
+  readonly org: OrgCsvInput;
+  readonly rates: ReportRates;
+  readonly seed: number;
+  /** Simulate only the letter's first N days (default: all; 5 for an open-ended letter). */
+  readonly days?: number;
+  /** Progress lines (the CLI sends them to stderr). */
+  readonly progress?: (line: string) => void;
+  /** A running time-skipping environment to reuse (tests); otherwise one is started and torn down. */
+  readonly env?: TestWorkflowEnvironment;
+  /** A prebuilt workflow bundle to reuse (tests); otherwise the workflows are bundled from source. */
+  readonly workflowBundle?: WorkflowBundleWithSourceMap;
+}
+
+/** What the simulator submitted on one day (the dossier must show the same numbers). */
+export interface SimulatedDay {
+  readonly date: string;
+  /** The letter's own date this day stands for. */
+  readonly letterDate: string;
+  readonly offSite: number;
+  readonly onTime: number;
+  readonly late: number;
+}
+
+export interface SimulationResult {
+  readonly policyId: string;
+  readonly weeksShifted: number;
+  /** True when only the first days of a longer or open-ended letter were simulated. */
+  readonly truncated: boolean;
+  readonly submitted: readonly SimulatedDay[];
+  /** How the letter was closed: `end` when the letter allows it, otherwise `revoke`. */
+  readonly closedBy: 'end' | 'revoke';
+  readonly finalStatus: string;
+  readonly dossier: Dossier;
+  readonly decision: DossierDecision | null;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Updates in flight at once: Temporal allows 10 per workflow, a shard takes many of these people. */
+const SUBMIT_CONCURRENCY = 8;
+const EVALUATORS: Actor = { id: 'simulator', name: 'edaran simulate', role: 'evaluator' };
+const ISSUER: Actor = { id: 'simulator-sekda', name: 'Sekda (simulasi)', role: 'sekda' };
+
+function reportOf(nip: string, late: boolean): SubmitReportInput {
+  return {
+    nip,
+    checkIn: '07:30',
+    checkOut: late ? '17:30' : '16:00',
+    location: { lat: -6.2, lon: 106.8, label: 'Rumah (simulasi)' },
+    progress: [{ activity: 'Menyelesaikan tugas harian (simulasi)', output: 'Laporan kerja', quantity: 1 }],
+  };
+}
+
+async function runPool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+}
+
+/** Runs a simulation end to end and returns the dossier. Throws ServiceError on a bad letter or org. */
+export async function simulate(opts: SimulateOptions): Promise<SimulationResult> {
+  const say = opts.progress ?? (() => undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'edaran-sim-'));
+  const ownEnv = opts.env === undefined;
+  let env: TestWorkflowEnvironment | undefined = opts.env;
+  const store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
+  try {
+    if (!env) {
+      say('starting the time-skipping Temporal server…');
+      env = await createSimulationEnv(say);
+    }
+    const tEnv = env;
+    const sleepUntil = async (instantMs: number): Promise<void> => {
+      const wait = instantMs - (await tEnv.currentTimeMs());
+      if (wait > 0) await tEnv.sleep(wait);
+    };
+    const probe = shiftLetter(opts.policyText, opts.filename, '1970-01-01', opts.days);
+    const zone = resolveZone(probe.policy.timezone);
+    const today = DateTime.fromMillis(await tEnv.currentTimeMs(), { zone });
+    const letter = shiftLetter(
+      opts.policyText,
+      opts.filename,
+      today.plus({ days: 1 }).toISODate() ?? '',
+      opts.days,
+    );
+    const policyId = letter.policy.id;
+    say(
+      `${policyId}: ${letter.days.length} day(s) moved forward ${letter.weeks} weeks (same weekdays): ` +
+        letter.originalDays.map((d, i) => `${d}→${letter.days[i] ?? '?'}`).join(', ') +
+        (letter.truncated ? ' (only the first days of the letter)' : ''),
+    );
+
+    const taskQueue = `edaran-sim-${policyId}`;
+    const worker = await Worker.create({
+      connection: tEnv.nativeConnection,
+      taskQueue,
+      ...(opts.workflowBundle
+        ? { workflowBundle: opts.workflowBundle }
+        : { workflowsPath: require.resolve('../../workflows') }),
+      activities: createActivities({
+        proof: { onOutcome: () => undefined },
+        lifecycle: {
+          store,
+          notifications: createNotificationActivities({
+            store,
+            channels: channelsFromEnv({ EDARAN_OUTBOX_DIR: join(dir, 'outbox') }),
+          }),
+          channels: ['file'],
+        },
+      }),
+    });
+    const deps: ServiceDeps = { client: tEnv.client, store, taskQueue };
+
+    const submit = async (date: string, nip: string, late: boolean): Promise<boolean> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return (await submitReport(deps, policyId, date, reportOf(nip, late))).late;
+        } catch (err) {
+          // The shard may still be starting at the window's opening: give the worker a moment.
+          if (err instanceof ServiceError && err.code === 'DAY_NOT_OPEN' && attempt < 20) {
+            await new Promise((r) => setTimeout(r, 250));
+            continue;
+          }
+          throw err;
+        }
+      }
+    };
+
+    const result = await worker.runUntil(async () => {
+      await issuePolicy(deps, {
+        policyText: letter.text,
+        filename: 'simulated.yaml',
+        org: opts.org,
+        issuedBy: ISSUER,
+        decisionDeadlineDays: 10,
+      });
+      say(`${policyId}: issued; roster published for ${letter.days.length} day(s)`);
+      const submitted: SimulatedDay[] = [];
+      for (const [i, date] of letter.days.entries()) {
+        const plan = planPolicyDay(letter.policy, date);
+        await sleepUntil(Date.parse(plan.opensAt) + 5 * MINUTE);
+        const offSite = (await store.rosterOf(policyId, date))
+          .filter((r) => r.mode === 'WFH' || r.mode === 'WFA')
+          .map((r) => r.nip);
+        const who = pickReporters(offSite, opts.rates, opts.seed, letter.originalDays[i] ?? date);
+        let onTime = 0;
+        let late = 0;
+        await runPool(who.onTime, SUBMIT_CONCURRENCY, async (nip) => {
+          if (await submit(date, nip, false)) late++;
+          else onTime++;
+        });
+        await sleepUntil(Date.parse(plan.deadline) + 5 * MINUTE);
+        await runPool(who.late, SUBMIT_CONCURRENCY, async (nip) => {
+          if (await submit(date, nip, true)) late++;
+          else onTime++;
+        });
+        const lastEscalation = Math.max(0, ...plan.escalations.map((e) => Date.parse(e.at)));
+        await sleepUntil(Math.max(Date.parse(plan.cutoff), lastEscalation) + 5 * MINUTE);
+        submitted.push({
+          date,
+          letterDate: letter.originalDays[i] ?? date,
+          offSite: offSite.length,
+          onTime,
+          late,
+        });
+        say(
+          `day ${i + 1}/${letter.days.length} ${date}: ${offSite.length} off-site, ${onTime} reported on time, ` +
+            `${late} late, ${offSite.length - onTime - late} silent`,
+        );
+      }
+
+      // The policy evaluates itself after the last day's recap; escalations may run past the cut-off.
+      let state: PolicyState = await policyState(deps, policyId);
+      for (let h = 0; state.status !== 'awaiting-decision' && h < 24 * 30; h++) {
+        if (state.status === 'revoked' || state.status === 'ended') break;
+        await tEnv.sleep(HOUR);
+        state = await policyState(deps, policyId);
+      }
+      if (state.status !== 'awaiting-decision') {
+        throw new Error(`${policyId}: expected the letter to await a decision, but it is ${state.status}`);
+      }
+      const produced = await produceDossier(store, {
+        policy: letter.policy,
+        periodIndex: state.period.index,
+        days: letter.days,
+      });
+      say(`${policyId}: evaluated; dossier ${produced.eventId} produced`);
+      const closedBy = state.policy.decisionOptions.includes('end') ? 'end' : 'revoke';
+      if (closedBy === 'end') {
+        await decidePolicy(
+          deps,
+          policyId,
+          { kind: 'end' },
+          'Simulasi selesai: uji coba diakhiri.',
+          EVALUATORS,
+        );
+      } else {
+        // The letter offers no `end` (an open-ended letter): the simulation closes it by revocation.
+        await revokePolicy(deps, policyId, 'Simulasi selesai: surat edaran dicabut.', EVALUATORS);
+      }
+      const final = (await tEnv.client.workflow
+        .getHandle(policyWorkflowId(policyId))
+        .result()) as PolicyState;
+      const read = await readDossier(store, policyId, state.period.index);
+      say(`${policyId}: ${closedBy === 'end' ? 'ended' : 'revoked'} by the evaluators`);
+      return {
+        policyId,
+        weeksShifted: letter.weeks,
+        truncated: letter.truncated,
+        submitted,
+        closedBy,
+        finalStatus: final.status,
+        dossier: read?.dossier ?? produced.dossier,
+        decision: read?.decision ?? null,
+      } satisfies SimulationResult;
+    });
+    return result;
+  } finally {
+    await store.close();
+    if (ownEnv) await env?.teardown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
