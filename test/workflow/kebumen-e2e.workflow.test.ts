@@ -13,10 +13,12 @@ import {
   issuePolicy,
   policyState,
   ServiceError,
+  shardWorkflowOf,
   submitReport,
   type ServiceDeps,
 } from '../../client/policy-service';
 import { policyWorkflowId } from '../../workflows/ids';
+import { recordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/temporal';
 
 /**
@@ -117,6 +119,7 @@ describe('Kebumen letter end to end on real activities', () => {
       expect(wfh1.length).toBeGreaterThan(10);
       expect(wfo1.length).toBeGreaterThan(10);
       const reporters = wfh1.filter((_, i) => i % 2 === 0);
+      const firstShard = await shardWorkflowOf(deps, 'kebumen-2023', monday1, reporters[0]!);
       for (const nip of reporters) {
         const receipt = await submitReport(deps, 'kebumen-2023', monday1, report(nip));
         expect(receipt).toMatchObject({ late: false, date: monday1 });
@@ -149,8 +152,11 @@ describe('Kebumen letter end to end on real activities', () => {
       expect(totals.maxEscalationLevel).toBe(2);
 
       await decidePolicy(deps, 'kebumen-2023', { kind: 'end' }, 'uji coba selesai', sekda);
-      const final = await env.client.workflow.getHandle(policyWorkflowId('kebumen-2023')).result();
+      const handle = env.client.workflow.getHandle(policyWorkflowId('kebumen-2023'));
+      const final = await handle.result();
       expect(final.status).toBe('ended');
+      await recordHistory('kebumen-policy', handle);
+      await recordHistory('kebumen-day1-shard', env.client.workflow.getHandle(firstShard));
     });
 
     // The read store saw every accepted report once, and each person got one morning notice per day.

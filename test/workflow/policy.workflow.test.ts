@@ -11,6 +11,7 @@ import { policyWorkflow } from '../../workflows';
 import { policyWorkflowId } from '../../workflows/ids';
 import { decidePolicyUpdate, policyStateQuery, revokePolicyUpdate } from '../../workflows/messages';
 import { PolicyStatus } from '../../workflows/search-attributes';
+import { recordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/temporal';
 
 const ZONE = 'Asia/Jakarta';
@@ -128,6 +129,7 @@ describe('policy workflow on the time-skipping server', () => {
       });
       const final = await handle.result();
       expect(final.status).toBe('ended');
+      await recordHistory('policy-two-days-ended', handle);
     });
     expect(fake.policyEvents.map((e) => e.type)).toEqual([
       'PolicyIssued',
@@ -181,6 +183,7 @@ describe('policy workflow on the time-skipping server', () => {
       await handle.executeUpdate(revokePolicyUpdate, { args: [{ reason: 'dicabut', by: sekda }] });
       const final = await handle.result();
       expect(final.status).toBe('revoked');
+      await recordHistory('policy-revoked-mid-day', handle);
     });
     expect(fake.policyEvents.map((e) => e.type)).toEqual([
       'PolicyIssued',

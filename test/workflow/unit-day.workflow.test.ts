@@ -12,6 +12,7 @@ import {
   type SubmitReportInput,
 } from '../../workflows/messages';
 import { type UnitDayInput } from '../../workflows/unit-day';
+import { recordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/temporal';
 
 const HOUR = 3600_000;
@@ -148,6 +149,7 @@ describe('unit-day workflow on the time-skipping server', () => {
         escalated: 1,
         maxEscalationLevel: 2,
       });
+      await recordHistory('unit-day-reports-escalations', handle);
       const b = await handle.query(personDayQuery, B);
       expect(b?.escalation).toMatchObject({ level: 2, to: `atasan-2-of-${B.slice(-3)}`, status: 'open' });
     });
