@@ -14,11 +14,13 @@ import {
   type ReportRow,
   type RosterRow,
   type StoredEvent,
+  type UnitDayRow,
 } from './store';
 
 const READ_TABLES = [
   'policies',
   'days',
+  'unit_days',
   'roster_assignments',
   'reports',
   'escalations',
@@ -34,7 +36,10 @@ async function apply(tx: SqlDb, op: ProjectionOp): Promise<void> {
     case 'policy':
       await tx.run(
         `INSERT INTO policies (policy_id, policy_version, status, last_event_type, updated_at, payload) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (policy_id) DO UPDATE SET policy_version = excluded.policy_version, status = excluded.status,
+         ON CONFLICT (policy_id) DO UPDATE SET
+           policy_version = CASE WHEN excluded.policy_version > policies.policy_version
+             THEN excluded.policy_version ELSE policies.policy_version END,
+           status = excluded.status,
            last_event_type = excluded.last_event_type, updated_at = excluded.updated_at, payload = excluded.payload`,
         [op.policyId, op.policyVersion, op.status, op.lastEventType, op.at, JSON.stringify(op.payload)],
       );
@@ -45,6 +50,15 @@ async function apply(tx: SqlDb, op: ProjectionOp): Promise<void> {
         `INSERT INTO days (policy_id, day, status, ${column}) VALUES (?, ?, ?, ?)
          ON CONFLICT (policy_id, day) DO UPDATE SET status = excluded.status, ${column} = excluded.${column}`,
         [op.policyId, op.day, op.status, op.at],
+      );
+      return;
+    }
+    case 'unit-day': {
+      const column = { opened: 'opened_at', closed: 'closed_at', recapped: 'recapped_at' }[op.status];
+      await tx.run(
+        `INSERT INTO unit_days (policy_id, day, unit_id, status, ${column}) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (policy_id, day, unit_id) DO UPDATE SET status = excluded.status, ${column} = excluded.${column}`,
+        [op.policyId, op.day, op.unitId, op.status, op.at],
       );
       return;
     }
@@ -260,6 +274,31 @@ export async function daysOf(db: SqlDb, policyId: string): Promise<DayRow[]> {
   return rows.map((r) => ({
     policyId: r.policy_id,
     day: r.day,
+    status: r.status,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    recappedAt: r.recapped_at,
+  }));
+}
+
+/** Unit-days of a policy (optionally of one day), by day then unit. */
+export async function unitDaysOf(db: SqlDb, policyId: string, day?: string): Promise<UnitDayRow[]> {
+  const rows = await db.all<{
+    policy_id: string;
+    day: string;
+    unit_id: string;
+    status: UnitDayRow['status'];
+    opened_at: string | null;
+    closed_at: string | null;
+    recapped_at: string | null;
+  }>(
+    `SELECT * FROM unit_days WHERE policy_id = ?${day ? ' AND day = ?' : ''} ORDER BY day, unit_id`,
+    day ? [policyId, day] : [policyId],
+  );
+  return rows.map((r) => ({
+    policyId: r.policy_id,
+    day: r.day,
+    unitId: r.unit_id,
     status: r.status,
     openedAt: r.opened_at,
     closedAt: r.closed_at,

@@ -90,4 +90,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'jurisdiction of a directory version',
     sql: () => 'ALTER TABLE directory_versions ADD COLUMN jurisdiction TEXT',
   },
+  {
+    version: 5,
+    name: 'unit-day lifecycle projection',
+    sql: () => `
+      CREATE TABLE unit_days (
+        policy_id TEXT NOT NULL, day TEXT NOT NULL, unit_id TEXT NOT NULL, status TEXT NOT NULL,
+        opened_at TEXT, closed_at TEXT, recapped_at TEXT, PRIMARY KEY (policy_id, day, unit_id));`,
+  },
 ];

@@ -1,15 +1,18 @@
 /**
- * Maps domain events (by type name) to read-table writes. Pure: the SQL lives in sql-store.ts. Unknown types
+ * Maps domain events (by type name) to read-table writes. Pure: the SQL lives in event-repo.ts. Unknown types
  * map to nothing and stay in the event log only. Every write is an upsert on a natural key, so projecting the
  * same event twice, or replaying the whole log, leaves one row.
  *
- * Payload fields read (all optional unless said): RosterPublished `assignments[{nip, unitId?, mode, reason?}]`;
- * RecallIssued `reason`; ReportRejected/ReportLate/AbsenceExcused `reason`; EscalationRaised `level` (default 1),
- * `supervisorNip`; EscalationAcknowledged `level` (absent = every level), `by`; EvaluationCompleted `outcome`
- * or `decision`; ReminderSent/NotificationSent `kind`, `level`.
+ * Envelope keys used: day, unitId, nip. Payload fields read (all optional): RosterPublished
+ * `assignments[{nip, unitId?, mode, reason?}]`; RecallIssued/RecalledToOffice `reason`; ReportRejected `reason`
+ * or `code`; ReportLate/AbsenceExcused `reason`; AbsenceExcused `closedEscalationLevel` (closes that
+ * escalation); EscalationRaised `level` (default 1), `supervisorNip` or `to`; EscalationAcknowledged `level`
+ * (absent = every level), `by` (a NIP or an actor `{ id }`); EvaluationCompleted `outcome` or `decision`;
+ * ReminderSent/NotificationSent `kind`, `level`; any policy event `policy.version` when the envelope's
+ * policyVersion is 0. A policy's projected version never goes down.
  */
 import { type DomainEventEnvelope } from './event-envelope';
-import { type DayRow, type PolicyRow, type ReportRow } from './store';
+import { type DayRow, type PolicyRow, type ReportRow, type UnitDayRow } from './store';
 
 /** One write to a read table. */
 export type ProjectionOp =
@@ -27,6 +30,14 @@ export type ProjectionOp =
       readonly policyId: string;
       readonly day: string;
       readonly status: DayRow['status'];
+      readonly at: string;
+    }
+  | {
+      readonly op: 'unit-day';
+      readonly policyId: string;
+      readonly day: string;
+      readonly unitId: string;
+      readonly status: UnitDayRow['status'];
       readonly at: string;
     }
   | {
@@ -97,14 +108,22 @@ export type ProjectionOp =
 export const PROJECTED_EVENT_TYPES = [
   'PolicyIssued',
   'PolicyAmended',
-  'PolicyExtended',
   'PolicyRevoked',
+  'PolicyExtended',
+  'PolicyAdjusted',
+  'PolicyMadePermanent',
+  'RolloutExpanded',
+  'PolicyEnded',
   'PolicyDecided',
   'DayOpened',
   'DayClosed',
   'DayRecapped',
+  'UnitDayOpened',
+  'UnitDayClosed',
+  'UnitDayRecapped',
   'RosterPublished',
   'RecallIssued',
+  'RecalledToOffice',
   'ReportAccepted',
   'ReportLate',
   'ReportRejected',
@@ -120,14 +139,33 @@ type ProjectedType = (typeof PROJECTED_EVENT_TYPES)[number];
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
+/** A NIP or account id given as a string or as an actor object `{ id }`. */
+function actorId(v: unknown): string | null {
+  if (typeof v === 'object' && v !== null) return str((v as Record<string, unknown>)['id']);
+  return str(v);
+}
+
+/** The version an event speaks for: the envelope's, or the payload's `policy.version` when the envelope has 0. */
+function versionOf(e: DomainEventEnvelope): number {
+  if (e.policyVersion > 0) return e.policyVersion;
+  const policy = e.payload['policy'];
+  const nested =
+    typeof policy === 'object' && policy !== null
+      ? int((policy as Record<string, unknown>)['version'])
+      : null;
+  return nested ?? e.policyVersion;
+}
+
 function isProjected(type: string): type is ProjectedType {
   return (PROJECTED_EVENT_TYPES as readonly string[]).includes(type);
 }
 
-function rosterRows(e: DomainEventEnvelope): { nip: string; unitId: string; mode: string; reason: string }[] {
+type RosterRowInput = { nip: string; unitId: string; mode: string; reason: string };
+
+function rosterRows(e: DomainEventEnvelope): RosterRowInput[] {
   const list = e.payload['assignments'];
   if (!Array.isArray(list)) return [];
-  const rows: { nip: string; unitId: string; mode: string; reason: string }[] = [];
+  const rows: RosterRowInput[] = [];
   for (const item of list as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
     const a = item as Record<string, unknown>;
@@ -143,46 +181,40 @@ function rosterRows(e: DomainEventEnvelope): { nip: string; unitId: string; mode
 export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
   if (!isProjected(e.type)) return [];
   const base = { policyId: e.policyId, at: e.occurredAt };
-  const day = e.day;
-  const nip = e.nip;
+  const { day, nip } = e;
   const unitId = e.unitId ?? '';
   const policy = (status: PolicyRow['status']): ProjectionOp[] => [
-    {
-      op: 'policy',
-      ...base,
-      policyVersion: e.policyVersion,
-      status,
-      lastEventType: e.type,
-      payload: e.payload,
-    },
+    { op: 'policy', ...base, policyVersion: versionOf(e), status, lastEventType: e.type, payload: e.payload },
   ];
   const dayOp = (status: DayRow['status']): ProjectionOp[] =>
     day ? [{ op: 'day', ...base, day, status }] : [];
+  const unitDay = (status: UnitDayRow['status']): ProjectionOp[] =>
+    day && e.unitId ? [{ op: 'unit-day', ...base, day, unitId: e.unitId, status }] : [];
+  const reason = str(e.payload['reason']) ?? str(e.payload['code']);
   const report = (status: ReportRow['status']): ProjectionOp[] =>
-    day && nip
-      ? [
-          {
-            op: 'report',
-            ...base,
-            day,
-            nip,
-            unitId,
-            status,
-            reason: str(e.payload['reason']),
-            eventId: e.eventId,
-          },
-        ]
-      : [];
+    day && nip ? [{ op: 'report', ...base, day, nip, unitId, status, reason, eventId: e.eventId }] : [];
+  const roster = (rows: RosterRowInput[]): ProjectionOp[] =>
+    day && rows.length > 0 ? [{ op: 'roster', policyId: e.policyId, day, rows, eventId: e.eventId }] : [];
+  const recap = (): ProjectionOp[] =>
+    day ? [{ op: 'recap', ...base, day, unitId, payload: e.payload }] : [];
   const type: ProjectedType = e.type;
   switch (type) {
     case 'PolicyIssued':
       return policy('issued');
     case 'PolicyAmended':
       return policy('amended');
-    case 'PolicyExtended':
-      return policy('extended');
     case 'PolicyRevoked':
       return policy('revoked');
+    case 'PolicyExtended':
+      return policy('extended');
+    case 'PolicyAdjusted':
+      return policy('adjusted');
+    case 'PolicyMadePermanent':
+      return policy('permanent');
+    case 'RolloutExpanded':
+      return policy('expanded');
+    case 'PolicyEnded':
+      return policy('ended');
     case 'PolicyDecided':
       return policy('decided');
     case 'DayOpened':
@@ -190,29 +222,21 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
     case 'DayClosed':
       return dayOp('closed');
     case 'DayRecapped':
-      return [
-        ...dayOp('recapped'),
-        ...(day ? [{ op: 'recap' as const, ...base, day, unitId, payload: e.payload }] : []),
-      ];
-    case 'RosterPublished': {
-      const rows = rosterRows(e);
-      return day && rows.length > 0
-        ? [{ op: 'roster', policyId: e.policyId, day, rows, eventId: e.eventId }]
-        : [];
-    }
+      return [...dayOp('recapped'), ...recap()];
+    case 'UnitDayOpened':
+      return unitDay('opened');
+    case 'UnitDayClosed':
+      return unitDay('closed');
+    case 'UnitDayRecapped':
+      return e.unitId ? [...unitDay('recapped'), ...recap()] : [];
+    case 'RosterPublished':
+      return roster(rosterRows(e));
     case 'RecallIssued':
-      return day && nip && e.unitId
-        ? [
-            {
-              op: 'roster',
-              policyId: e.policyId,
-              day,
-              rows: [
-                { nip, unitId: e.unitId, mode: 'WFO', reason: `recall: ${str(e.payload['reason']) ?? ''}` },
-              ],
-              eventId: e.eventId,
-            },
-          ]
+    case 'RecalledToOffice':
+      return nip && e.unitId
+        ? roster([
+            { nip, unitId: e.unitId, mode: 'WFO', reason: `recall: ${str(e.payload['reason']) ?? ''}` },
+          ])
         : [];
     case 'ReportAccepted':
       return report('accepted');
@@ -220,8 +244,15 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
       return report('late');
     case 'ReportRejected':
       return report('rejected');
-    case 'AbsenceExcused':
-      return report('excused');
+    case 'AbsenceExcused': {
+      const closed = int(e.payload['closedEscalationLevel']);
+      const by = actorId(e.payload['by']);
+      const ack: ProjectionOp[] =
+        day && nip && closed !== null
+          ? [{ op: 'escalation-acknowledged', ...base, day, nip, level: closed, by }]
+          : [];
+      return [...report('excused'), ...ack];
+    }
     case 'EscalationRaised':
       return day && nip
         ? [
@@ -232,7 +263,7 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
               nip,
               unitId,
               level: int(e.payload['level']) ?? 1,
-              supervisorNip: str(e.payload['supervisorNip']),
+              supervisorNip: str(e.payload['supervisorNip']) ?? str(e.payload['to']),
             },
           ]
         : [];
@@ -245,7 +276,7 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
               day,
               nip,
               level: int(e.payload['level']),
-              by: str(e.payload['by']) ?? str(e.payload['acknowledgedBy']),
+              by: actorId(e.payload['by']) ?? actorId(e.payload['acknowledgedBy']),
             },
           ]
         : [];

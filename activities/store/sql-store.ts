@@ -77,6 +77,9 @@ export class SqlStore implements Store {
   daysOf(policyId: string) {
     return events.daysOf(this.db, policyId);
   }
+  unitDaysOf(policyId: string, day?: string) {
+    return events.unitDaysOf(this.db, policyId, day);
+  }
   rosterOf(policyId: string, day: string) {
     return events.rosterOf(this.db, policyId, day);
   }

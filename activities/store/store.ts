@@ -98,7 +98,16 @@ export interface EvaluationRow {
 export interface PolicyRow {
   readonly policyId: string;
   readonly policyVersion: number;
-  readonly status: 'issued' | 'amended' | 'extended' | 'revoked' | 'decided';
+  readonly status:
+    | 'issued'
+    | 'amended'
+    | 'revoked'
+    | 'extended'
+    | 'adjusted'
+    | 'permanent'
+    | 'expanded'
+    | 'ended'
+    | 'decided';
   readonly lastEventType: string;
   readonly updatedAt: string;
 }
@@ -107,6 +116,17 @@ export interface PolicyRow {
 export interface DayRow {
   readonly policyId: string;
   readonly day: string;
+  readonly status: 'opened' | 'closed' | 'recapped';
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+  readonly recappedAt: string | null;
+}
+
+/** Projection row: one unit's day (the unit-day workflow's lifecycle). */
+export interface UnitDayRow {
+  readonly policyId: string;
+  readonly day: string;
+  readonly unitId: string;
   readonly status: 'opened' | 'closed' | 'recapped';
   readonly openedAt: string | null;
   readonly closedAt: string | null;
@@ -220,6 +240,7 @@ export interface Store {
   rebuildProjections(policyId?: string): Promise<{ replayed: number }>;
   policy(policyId: string): Promise<PolicyRow | undefined>;
   daysOf(policyId: string): Promise<DayRow[]>;
+  unitDaysOf(policyId: string, day?: string): Promise<UnitDayRow[]>;
   rosterOf(policyId: string, day: string): Promise<RosterRow[]>;
   reportsOf(policyId: string, day?: string): Promise<ReportRow[]>;
   escalationsOf(policyId: string, day?: string): Promise<EscalationRow[]>;

@@ -323,6 +323,64 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect((await store.evaluationsOf('kebumen-2023')).map((e) => e.outcome)).toEqual(['extend']);
     });
 
+    it('projects the unit-day lifecycle and never lowers a policy version', async () => {
+      const store = await open();
+      const actor = { id: nipOf(1), name: 'Kepala', role: 'atasan' };
+      const u = { day, unitId: 'opd-000' };
+      await store.appendEvents([
+        event({ eventId: 'p1', type: 'PolicyIssued', policyVersion: 0, payload: { policy: { version: 2 } } }),
+        event({ eventId: 'u1', type: 'UnitDayOpened', ...u, payload: { people: 3 } }),
+        event({
+          eventId: 'u2',
+          type: 'EscalationRaised',
+          ...u,
+          nip: nipOf(7),
+          payload: { level: 1, to: nipOf(1) },
+        }),
+        event({
+          eventId: 'u3',
+          type: 'AbsenceExcused',
+          ...u,
+          nip: nipOf(7),
+          payload: { reason: 'sick', closedEscalationLevel: 1, by: actor },
+        }),
+        event({ eventId: 'u4', type: 'UnitDayClosed', ...u, occurredAt: '2023-12-04T10:00:00.000Z' }),
+        event({
+          eventId: 'u5',
+          type: 'UnitDayRecapped',
+          ...u,
+          occurredAt: '2023-12-04T10:05:00.000Z',
+          payload: { counts: { onTime: 2 } },
+        }),
+        event({ eventId: 'p2', type: 'PolicyMadePermanent', policyVersion: 0 }),
+      ]);
+      expect(await store.unitDaysOf('kebumen-2023', day)).toEqual([
+        {
+          policyId: 'kebumen-2023',
+          day,
+          unitId: 'opd-000',
+          status: 'recapped',
+          openedAt: '2023-12-04T02:00:00.000Z',
+          closedAt: '2023-12-04T10:00:00.000Z',
+          recappedAt: '2023-12-04T10:05:00.000Z',
+        },
+      ]);
+      expect(await store.escalationsOf('kebumen-2023')).toEqual([
+        expect.objectContaining({
+          nip: nipOf(7),
+          level: 1,
+          supervisorNip: nipOf(1),
+          acknowledgedBy: nipOf(1),
+        }),
+      ]);
+      expect((await store.reportsOf('kebumen-2023'))[0]).toMatchObject({ status: 'excused', reason: 'sick' });
+      expect((await store.recapsOf('kebumen-2023'))[0]).toMatchObject({
+        unitId: 'opd-000',
+        payload: { counts: { onTime: 2 } },
+      });
+      expect(await store.policy('kebumen-2023')).toMatchObject({ status: 'permanent', policyVersion: 2 });
+    });
+
     it('rebuilds the same projection from the log', async () => {
       const store = await open();
       await store.appendEvents(log);

@@ -61,4 +61,42 @@ describe('projectionOf', () => {
     expect(ev('EvaluationCompleted', { decision: 'widen' })[0]).toMatchObject({ outcome: 'widen' });
     expect(ev('EvaluationCompleted')[0]).toMatchObject({ outcome: 'completed' });
   });
+
+  it('understands the lifecycle events as domain/lifecycle writes them', () => {
+    const actor = { id: '197001011995031001', name: 'Kepala', role: 'atasan' };
+    expect(ev('EscalationRaised', { nip: base.nip, level: 2, to: 's2' })[0]).toMatchObject({
+      level: 2,
+      supervisorNip: 's2',
+    });
+    expect(ev('EscalationAcknowledged', { level: 2, by: actor })[0]).toMatchObject({
+      level: 2,
+      by: actor.id,
+    });
+    expect(ev('AbsenceExcused', { reason: 'sick', closedEscalationLevel: 1, by: actor })).toEqual([
+      expect.objectContaining({ op: 'report', status: 'excused', reason: 'sick' }),
+      expect.objectContaining({ op: 'escalation-acknowledged', level: 1, by: actor.id }),
+    ]);
+    expect(ev('AbsenceExcused', { reason: 'leave', closedEscalationLevel: null }).map((o) => o.op)).toEqual([
+      'report',
+    ]);
+    expect(ev('ReportRejected', { code: 'EMPTY', note: '' })[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'EMPTY',
+    });
+    expect(ev('RecalledToOffice', { reason: 'rapat' })[0]).toMatchObject({
+      op: 'roster',
+      rows: [{ mode: 'WFO' }],
+    });
+    expect(ev('UnitDayOpened').map((o) => o.op)).toEqual(['unit-day']);
+    expect(ev('UnitDayRecapped', { counts: { onTime: 1 } }).map((o) => o.op)).toEqual(['unit-day', 'recap']);
+    expect(ev('UnitDayClosed', {}, { unitId: undefined })).toEqual([]);
+    expect(ev('PolicyIssued', { policy: { id: 'p', version: 3 } }, { policyVersion: 0 })[0]).toMatchObject({
+      policyVersion: 3,
+      status: 'issued',
+    });
+    expect(ev('PolicyMadePermanent', {}, { policyVersion: 0 })[0]).toMatchObject({
+      policyVersion: 0,
+      status: 'permanent',
+    });
+  });
 });
