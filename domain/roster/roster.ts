@@ -83,13 +83,31 @@ export function roster(
   // Rank members by a hash of (policy, unit, NIP): independent of who else is in the unit. Keys pack the hash
   // and the member's position in one double (exact below 2^53) so a typed-array sort does the work.
   const members = memberLists.map((list, u) => {
+    if (list.length >= 0x100000)
+      throw new RangeError(`units[${u}]: more than 1,048,575 employees in one unit`);
     const prefix = fnv(`${policy.id}|${(units[u] as { id: string }).id}|`);
     const keys = new Float64Array(list.length);
     list.forEach((e, k) => {
       keys[k] = finish(fnv((employees[e] as Employee).nip, prefix)) * 0x100000 + k;
     });
     keys.sort();
-    return Int32Array.from(keys, (key) => list[key % 0x100000] as number);
+    const ranked = Int32Array.from(keys, (key) => list[key % 0x100000] as number);
+    // Equal hashes (rare) are ordered by NIP, so the ranking never depends on the directory's order.
+    for (let k = 1; k < keys.length; k++) {
+      if (Math.floor((keys[k] as number) / 0x100000) !== Math.floor((keys[k - 1] as number) / 0x100000))
+        continue;
+      let end = k + 1;
+      while (
+        end < keys.length &&
+        Math.floor((keys[end] as number) / 0x100000) === Math.floor((keys[k] as number) / 0x100000)
+      )
+        end++;
+      const nipOf = (e: number): string => (employees[e] as Employee).nip;
+      const run = Array.from(ranked.subarray(k - 1, end)).sort((a, b) => (nipOf(a) < nipOf(b) ? -1 : 1));
+      ranked.set(run, k - 1);
+      k = end;
+    }
+    return ranked;
   });
   const matchable = withInheritedData(units);
   const rules: UnitRules[] = matchable.map((unit, u) =>
