@@ -84,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
 
   try {
     // The SDK's info chatter would bury the progress lines.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
   } catch {
     // Already installed (embedded use): keep that one.
   }

@@ -226,11 +226,11 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       if (state.status !== 'awaiting-decision') {
         throw new Error(`${policyId}: expected the letter to await a decision, but it is ${state.status}`);
       }
-      const produced = await produceDossier(store, {
-        policy: letter.policy,
-        periodIndex: state.period.index,
-        days: letter.days,
-      });
+      const produced = await produceDossier(
+        store,
+        { policy: letter.policy, periodIndex: state.period.index, days: letter.days },
+        new Date(await tEnv.currentTimeMs()),
+      );
       say(`${policyId}: evaluated; dossier ${produced.eventId} produced`);
       const closedBy = state.policy.decisionOptions.includes('end') ? 'end' : 'revoke';
       if (closedBy === 'end') {

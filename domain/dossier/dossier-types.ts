@@ -56,18 +56,20 @@ export interface EscalationOutcomes {
   readonly unresolved: number;
 }
 
-/** Quota adherence of one unit on one day: off-site people against the quota's cap on its eligible staff. */
+/** Quota adherence of one unit on one day: off-site people against the quota's cap. */
 export interface QuotaLine {
   readonly date: string;
   readonly unitId: string;
   readonly quotaId: string;
   readonly maxWfhPercent: number;
-  /** People subject to the quota (rotation, coverage and not-required reasons). */
-  readonly eligible: number;
+  /** People on the unit's roster that day. */
+  readonly headcount: number;
+  /** floor(maxWfhPercent × headcount / 100), as the roster engine caps a unit. */
+  readonly cap: number;
   readonly offSite: number;
-  /** offSite / eligible in percent, 2 decimals; null when nobody was eligible. */
+  /** offSite / headcount in percent, 2 decimals; null for an empty unit. */
   readonly sharePercent: number | null;
-  /** offSite ≤ ceil(eligible × maxWfhPercent / 100). */
+  /** offSite ≤ cap. */
   readonly within: boolean;
 }
 
@@ -105,7 +107,10 @@ export interface Dossier {
   readonly perUnitDay: readonly DossierUnitDay[];
   /** Units under the letter's quotas (all units but the comparison group). */
   readonly treatment: { readonly totals: DossierCounts; readonly perDay: readonly DossierDay[] };
-  /** Units whose people were all in the office by an exclusion of the letter, on every day. */
+  /**
+   * Units that stayed in the office: every person WFO on every day, by an exclusion of the letter (people the
+   * letter does not cover may be among them).
+   */
   readonly comparison: {
     readonly units: readonly ComparisonUnit[];
     readonly totals: DossierCounts;

@@ -1,6 +1,6 @@
 import { type DossierRosterRow } from './dossier-input';
 import { type QuotaLine } from './dossier-types';
-import { isOffSiteMode, isQuotaSubject, reasonRuleIds } from './roster-reason';
+import { isOffSiteMode, reasonRuleIds } from './roster-reason';
 
 /**
  * Quota adherence of one unit on one day: the quota is the one the unit's rotation reasons cite; units whose
@@ -19,17 +19,19 @@ export function quotaLineOf(
   }
   if (quotaId === undefined) return null;
   const maxWfhPercent = quotas.get(quotaId) ?? 0;
-  const eligible = rows.filter((r) => isQuotaSubject(r.reason)).length;
+  // The roster engine's cap: floor(maxWfhPercent × the unit's whole headcount).
+  const headcount = rows.length;
   const offSite = rows.filter((r) => isOffSiteMode(r.mode)).length;
-  const cap = Math.ceil((eligible * maxWfhPercent) / 100);
+  const cap = Math.floor((headcount * maxWfhPercent) / 100);
   return {
     date,
     unitId,
     quotaId,
     maxWfhPercent,
-    eligible,
+    headcount,
     offSite,
-    sharePercent: eligible === 0 ? null : Math.round((offSite / eligible) * 10_000) / 100,
+    cap,
+    sharePercent: headcount === 0 ? null : Math.round((offSite / headcount) * 10_000) / 100,
     within: offSite <= cap,
   };
 }

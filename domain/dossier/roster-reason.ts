@@ -1,14 +1,5 @@
 /** The roster publishes a reason as "<code> <ruleId> <ruleId>…"; these read it back. */
 
-/** Reason codes whose people count against a unit's off-site quota. */
-const QUOTA_CODES = new Set([
-  'rotation-off-site',
-  'rotation-wfo',
-  'coverage',
-  'not-required',
-  'not-required-cap',
-]);
-
 /** The reason code (first word). */
 export function reasonCode(reason: string): string {
   return reason.trim().split(/\s+/)[0] ?? '';
@@ -21,11 +12,6 @@ export function reasonRuleIds(reason: string): string[] {
     .split(/\s+/)
     .slice(1)
     .filter((w) => w.length > 0);
-}
-
-/** True when the person is subject to the unit's quota. */
-export function isQuotaSubject(reason: string): boolean {
-  return QUOTA_CODES.has(reasonCode(reason));
 }
 
 /** True for off-site modes (WFH, WFA). */
