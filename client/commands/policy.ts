@@ -15,6 +15,7 @@ import {
   withCalendarFiles,
 } from '../../domain/policy';
 import { addDays, resolveZone, workingCalendar } from '../../domain/calendar';
+import { type ApiAnswer, type ApiTarget, apiTarget, callApi, describeRefusal } from '../api/http-client';
 
 /** One `policy` subcommand. */
 export interface PolicySubcommand {
@@ -33,6 +34,33 @@ const SUBCOMMANDS: Readonly<Record<string, PolicySubcommand>> = {
     summary: 'summarise a policy and list its trial days (--json for a machine-readable object)',
     usage: 'edaran policy show FILE [--json]',
     run: runShow,
+  },
+  issue: {
+    summary:
+      'issue a letter through the API: the file and the org directory (DIR with units.csv, employees.csv)',
+    usage: 'edaran policy issue FILE --org DIR [--deadline-days N] [--json]',
+    run: (args) => runIssue(args),
+  },
+  amend: {
+    summary: 'amend an issued letter from a date with the new file (version + 1)',
+    usage: 'edaran policy amend ID FILE --from YYYY-MM-DD --reason TEXT [--json]',
+    run: (args) => runAmend(args),
+  },
+  revoke: {
+    summary: 'revoke an issued letter',
+    usage: 'edaran policy revoke ID --reason TEXT',
+    run: (args) => runRevoke(args),
+  },
+  status: {
+    summary: 'status of an issued letter: days, roster, evaluation, decision (--json for the whole state)',
+    usage: 'edaran policy status ID [--json]',
+    run: (args) => runStatus(args),
+  },
+  decide: {
+    summary: 'decide after the evaluation: end | extend | make-permanent | expand-rollout',
+    usage:
+      'edaran policy decide ID --choice end|extend|make-permanent|expand-rollout [--days D,D] [--quota P] [--wave N --units U,U] --reason TEXT',
+    run: (args) => runDecide(args),
   },
 };
 
@@ -271,4 +299,257 @@ function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(
 function usageError(usage: string, reason: string): number {
   process.stderr.write(`edaran policy: ${reason}\nusage: ${usage}\n`);
   return 2;
+}
+
+// ---- issue | amend | revoke | status | decide: the secretariat's lifecycle commands, through the HTTP API ----
+// Exit codes: 0 done, 1 refused by the API (code and reason on stderr), 2 usage error, 3 API unreachable.
+
+const SECRETARIAT_OPERATOR = { role: 'secretariat' as const, sub: 'cli', name: 'edaran CLI' };
+const tokenOption = { token: { type: 'string' } } as const;
+
+async function withApi(
+  token: string | undefined,
+  call: (target: ApiTarget) => Promise<number>,
+): Promise<number> {
+  let target: ApiTarget;
+  try {
+    target = apiTarget(SECRETARIAT_OPERATOR, token ? { token } : {});
+  } catch (err) {
+    process.stderr.write(`edaran policy: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  try {
+    return await call(target);
+  } catch (err) {
+    process.stderr.write(`edaran policy: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 3;
+  }
+}
+
+function refused(a: ApiAnswer): number {
+  process.stderr.write(`edaran policy: ${describeRefusal(a)}`);
+  return 1;
+}
+
+function readFileOrUsage(file: string, usage: string, what: string): string | number {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return usageError(
+      usage,
+      `${what}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(err)})`}: ${file}`,
+    );
+  }
+}
+
+async function runIssue(args: string[]): Promise<number> {
+  const usage = SUBCOMMANDS.issue!.usage;
+  const parsed = parseOrUsage(
+    args,
+    {
+      org: { type: 'string' },
+      'deadline-days': { type: 'string' },
+      json: { type: 'boolean' },
+      ...tokenOption,
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) return usageError(usage, 'exactly one FILE is needed');
+  const policy = readFileOrUsage(file, usage, 'FILE');
+  if (typeof policy === 'number') return policy;
+  const orgDir = parsed.values.org;
+  let org: Record<string, string> | undefined;
+  if (orgDir !== undefined) {
+    const units = readFileOrUsage(resolve(orgDir, 'units.csv'), usage, '--org');
+    if (typeof units === 'number') return units;
+    const employees = readFileOrUsage(resolve(orgDir, 'employees.csv'), usage, '--org');
+    if (typeof employees === 'number') return employees;
+    let jurisdiction: string | undefined;
+    try {
+      jurisdiction = readFileSync(resolve(orgDir, 'jurisdiction.csv'), 'utf8');
+    } catch {
+      jurisdiction = undefined;
+    }
+    org = {
+      unitsCsv: units,
+      employeesCsv: employees,
+      ...(jurisdiction ? { jurisdictionCsv: jurisdiction } : {}),
+    };
+  }
+  const deadline = parsed.values['deadline-days'];
+  if (deadline !== undefined && !/^\d+$/.test(deadline))
+    return usageError(usage, '--deadline-days: must be a whole number of days');
+  return withApi(parsed.values.token, async (target) => {
+    const a = await callApi(target, 'POST', '/api/policies', {
+      json: {
+        policy,
+        filename: file,
+        ...(org ? { org } : {}),
+        ...(deadline !== undefined ? { decisionDeadlineDays: Number(deadline) } : {}),
+      },
+    });
+    if (a.status !== 201) return refused(a);
+    const r = a.body as { policyId: string; workflowId: string; directoryVersion: string; days: string[] };
+    process.stdout.write(
+      parsed.values.json === true
+        ? `${JSON.stringify(r, null, 2)}\n`
+        : `issued ${r.policyId} (workflow ${r.workflowId})\n  directory  ${r.directoryVersion}\n  days       ${r.days.length}: ${r.days.join(', ')}\n`,
+    );
+    return 0;
+  });
+}
+
+async function runAmend(args: string[]): Promise<number> {
+  const usage = SUBCOMMANDS.amend!.usage;
+  const parsed = parseOrUsage(
+    args,
+    { from: { type: 'string' }, reason: { type: 'string' }, json: { type: 'boolean' }, ...tokenOption },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const [id, file, ...extra] = parsed.positionals;
+  if (id === undefined || file === undefined || extra.length > 0)
+    return usageError(usage, 'ID and FILE are needed');
+  if (parsed.values.from === undefined)
+    return usageError(usage, '--from: required (first day the amendment applies to)');
+  if (parsed.values.reason === undefined) return usageError(usage, '--reason: required');
+  const policy = readFileOrUsage(file, usage, 'FILE');
+  if (typeof policy === 'number') return policy;
+  return withApi(parsed.values.token, async (target) => {
+    const a = await callApi(target, 'POST', `/api/policies/${encodeURIComponent(id)}/amend`, {
+      json: { policy, filename: file, effectiveFrom: parsed.values.from, reason: parsed.values.reason },
+    });
+    if (a.status !== 200) return refused(a);
+    const r = a.body as { version: number; affectedDays: { date: string }[] };
+    process.stdout.write(
+      parsed.values.json === true
+        ? `${JSON.stringify(r, null, 2)}\n`
+        : `amended ${id}: now version ${r.version}; days affected: ${r.affectedDays.map((d) => d.date).join(', ') || 'none'}\n`,
+    );
+    return 0;
+  });
+}
+
+async function runRevoke(args: string[]): Promise<number> {
+  const usage = SUBCOMMANDS.revoke!.usage;
+  const parsed = parseOrUsage(args, { reason: { type: 'string' }, ...tokenOption }, usage);
+  if (typeof parsed === 'number') return parsed;
+  const [id, ...extra] = parsed.positionals;
+  if (id === undefined || extra.length > 0) return usageError(usage, 'exactly one ID is needed');
+  if (parsed.values.reason === undefined) return usageError(usage, '--reason: required');
+  return withApi(parsed.values.token, async (target) => {
+    const a = await callApi(target, 'POST', `/api/policies/${encodeURIComponent(id)}/revoke`, {
+      json: { reason: parsed.values.reason },
+    });
+    if (a.status !== 204) return refused(a);
+    process.stdout.write(`revoked ${id}\n`);
+    return 0;
+  });
+}
+
+async function runStatus(args: string[]): Promise<number> {
+  const usage = SUBCOMMANDS.status!.usage;
+  const parsed = parseOrUsage(args, { json: { type: 'boolean' }, ...tokenOption }, usage);
+  if (typeof parsed === 'number') return parsed;
+  const [id, ...extra] = parsed.positionals;
+  if (id === undefined || extra.length > 0) return usageError(usage, 'exactly one ID is needed');
+  return withApi(parsed.values.token, async (target) => {
+    const a = await callApi(target, 'GET', `/api/policies/${encodeURIComponent(id)}`);
+    if (a.status !== 200) return refused(a);
+    if (parsed.values.json === true) {
+      process.stdout.write(`${JSON.stringify(a.body, null, 2)}\n`);
+      return 0;
+    }
+    const s = a.body as {
+      status: string;
+      policy?: { number: string; version: number };
+      period?: { days: { date: string; status: string }[] };
+      roster?: { plannedRemote: number; plannedOffice: number; units: number } | null;
+      lastEvaluation?: { reportRate: number | null; onTimeRate: number | null } | null;
+      lastDecision?: { kind: string; reason: string } | null;
+      revocation?: { reason: string; by: { name: string } };
+    };
+    const lines = [
+      `${id}: ${s.status}${s.policy ? ` (${s.policy.number}, version ${s.policy.version})` : ''}`,
+    ];
+    if (s.period) lines.push(`  days        ${s.period.days.map((d) => `${d.date} ${d.status}`).join(', ')}`);
+    if (s.roster)
+      lines.push(
+        `  roster      ${s.roster.units} units, ${s.roster.plannedRemote} remote, ${s.roster.plannedOffice} in office (summed over days)`,
+      );
+    if (s.lastEvaluation)
+      lines.push(
+        `  evaluation  report rate ${s.lastEvaluation.reportRate ?? '-'}, on time ${s.lastEvaluation.onTimeRate ?? '-'}`,
+      );
+    if (s.lastDecision) lines.push(`  decision    ${s.lastDecision.kind}: ${s.lastDecision.reason}`);
+    if (s.revocation) lines.push(`  revoked     by ${s.revocation.by.name}: ${s.revocation.reason}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  });
+}
+
+async function runDecide(args: string[]): Promise<number> {
+  const usage = SUBCOMMANDS.decide!.usage;
+  const parsed = parseOrUsage(
+    args,
+    {
+      choice: { type: 'string' },
+      days: { type: 'string' },
+      quota: { type: 'string' },
+      wave: { type: 'string' },
+      units: { type: 'string' },
+      reason: { type: 'string' },
+      ...tokenOption,
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const [id, ...extra] = parsed.positionals;
+  if (id === undefined || extra.length > 0) return usageError(usage, 'exactly one ID is needed');
+  const v = parsed.values;
+  if (v.reason === undefined) return usageError(usage, '--reason: required');
+  const days =
+    v.days
+      ?.split(',')
+      .map((d) => d.trim())
+      .filter(Boolean) ?? [];
+  const kind = v.choice;
+  let choice: Record<string, unknown>;
+  switch (kind) {
+    case 'end':
+      choice = { kind };
+      break;
+    case 'extend':
+      if (days.length === 0) return usageError(usage, '--days: required for extend');
+      if (v.quota !== undefined && !Number.isFinite(Number(v.quota)))
+        return usageError(usage, '--quota: must be a percentage');
+      choice = {
+        kind,
+        days,
+        quota: v.quota === undefined ? null : { remoteSharePercent: Number(v.quota), note: v.reason },
+      };
+      break;
+    case 'make-permanent':
+      if (days.length === 0) return usageError(usage, '--days: required for make-permanent');
+      choice = { kind, days };
+      break;
+    case 'expand-rollout':
+      if (days.length === 0 || v.wave === undefined || v.units === undefined)
+        return usageError(usage, '--days, --wave and --units: required for expand-rollout');
+      choice = { kind, days, wave: Number(v.wave), units: v.units.split(',').map((u) => u.trim()) };
+      break;
+    default:
+      return usageError(usage, '--choice: must be end, extend, make-permanent or expand-rollout');
+  }
+  return withApi(v.token, async (target) => {
+    const a = await callApi(target, 'POST', `/api/policies/${encodeURIComponent(id)}/decision`, {
+      json: { choice, reason: v.reason },
+    });
+    if (a.status !== 204) return refused(a);
+    process.stdout.write(`decided ${id}: ${kind}\n`);
+    return 0;
+  });
 }
