@@ -21,6 +21,8 @@ export {
   type OverrideActor,
   type AppliedOverride,
   type RejectedOverride,
+  type OverrideEventLike,
+  overridesFromEvents,
 } from './overrides';
 export { explainAssignment, type Explanation, type ExplainResult, type CitedClause } from './explain';
 export { stableHash } from './stable-hash';

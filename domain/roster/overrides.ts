@@ -144,3 +144,31 @@ export function checkOverride(o: RosterOverride, ctx: OverrideContext): Override
     }
   }
 }
+
+/** The fields of a recorded event that the roster reads (structurally, the lifecycle's unit-day events). */
+export interface OverrideEventLike {
+  readonly type: string;
+  readonly nip?: string;
+  readonly by?: OverrideActor;
+  readonly reason?: string;
+}
+
+/**
+ * The roster overrides among a unit-day's recorded events (RecalledToOffice, AbsenceExcused), dated `date`.
+ * Other events are ignored, so a workflow can pass its whole event log for the day.
+ */
+export function overridesFromEvents(date: string, events: readonly OverrideEventLike[]): RosterOverride[] {
+  const out: RosterOverride[] = [];
+  for (const e of events) {
+    if ((e.type !== 'RecalledToOffice' && e.type !== 'AbsenceExcused') || e.nip === undefined || !e.by)
+      continue;
+    out.push({
+      type: e.type,
+      date,
+      nip: e.nip,
+      by: e.by,
+      ...(e.reason === undefined ? {} : { reason: e.reason }),
+    });
+  }
+  return out;
+}
