@@ -84,7 +84,12 @@ export async function run(args: string[]): Promise<number> {
 
   try {
     // The SDK's info chatter would bury the progress lines.
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    Runtime.install({
+      logger: new DefaultLogger('ERROR', ({ level, message }) =>
+        process.stderr.write(`${level} ${message}\n`),
+      ),
+      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+    });
   } catch {
     // Already installed (embedded use): keep that one.
   }

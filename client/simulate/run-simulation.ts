@@ -27,7 +27,7 @@ import {
   type ServiceDeps,
   submitReport,
 } from '../policy-service';
-import { policyWorkflowId } from '../../workflows/ids';
+import { policyDayWorkflowId, policyWorkflowId } from '../../workflows/ids';
 import { type SubmitReportInput } from '../../workflows/messages';
 import { pickReporters, type ReportRates } from './pick-reporters';
 import { shiftLetter } from './shift-days';
@@ -55,8 +55,11 @@ export interface SimulatedDay {
   /** The letter's own date this day stands for. */
   readonly letterDate: string;
   readonly offSite: number;
+  /** Reports accepted on time and late (as the receipts say). */
   readonly onTime: number;
   readonly late: number;
+  /** Reports the workflows refused, by code (e.g. DAY_NOT_OPEN); empty when every report went in. */
+  readonly refused: Readonly<Record<string, number>>;
 }
 
 export interface SimulationResult {
@@ -158,19 +161,30 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     });
     const deps: ServiceDeps = { client: tEnv.client, store, taskQueue };
 
-    const submit = async (date: string, nip: string, late: boolean): Promise<boolean> => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return (await submitReport(deps, policyId, date, reportOf(nip, late))).late;
-        } catch (err) {
-          // The shard may still be starting at the window's opening: give the worker a moment.
-          if (err instanceof ServiceError && err.code === 'DAY_NOT_OPEN' && attempt < 20) {
-            await new Promise((r) => setTimeout(r, 250));
-            continue;
-          }
-          throw err;
-        }
+    /** The report's fate: accepted on time, accepted late, or the refusal code. */
+    const submit = async (date: string, nip: string, late: boolean): Promise<'on-time' | 'late' | string> => {
+      try {
+        const receipt = await submitReport(deps, policyId, date, reportOf(nip, late));
+        return receipt.late ? 'late' : 'on-time';
+      } catch (err) {
+        if (err instanceof ServiceError) return err.code;
+        throw err;
       }
+    };
+    /** Whether the day's workflow runs (it may still be starting right at the window's opening). */
+    const dayIsOpen = async (date: string): Promise<boolean> => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const open = await tEnv.client.workflow
+          .getHandle(policyDayWorkflowId(policyId, date))
+          .describe()
+          .then(
+            (d) => d.status.name === 'RUNNING',
+            () => false,
+          );
+        if (open) return true;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return false;
     };
 
     const result = await worker.runUntil(async () => {
@@ -183,6 +197,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       });
       say(`${policyId}: issued; roster published for ${letter.days.length} day(s)`);
       const submitted: SimulatedDay[] = [];
+      // One timeline over all days: a day's late reports come before the next day's window opens.
       for (const [i, date] of letter.days.entries()) {
         const plan = planPolicyDay(letter.policy, date);
         await sleepUntil(Date.parse(plan.opensAt) + 5 * MINUTE);
@@ -190,31 +205,38 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
           .filter((r) => r.mode === 'WFH' || r.mode === 'WFA')
           .map((r) => r.nip);
         const who = pickReporters(offSite, opts.rates, opts.seed, letter.originalDays[i] ?? date);
-        let onTime = 0;
-        let late = 0;
-        await runPool(who.onTime, SUBMIT_CONCURRENCY, async (nip) => {
-          if (await submit(date, nip, false)) late++;
-          else onTime++;
-        });
+        const tally = { onTime: 0, late: 0, refused: new Map<string, number>() };
+        const send = async (nips: readonly string[], late: boolean): Promise<void> => {
+          const open = await dayIsOpen(date);
+          await runPool(nips, SUBMIT_CONCURRENCY, async (nip) => {
+            const fate = open ? await submit(date, nip, late) : 'DAY_NOT_OPEN';
+            if (fate === 'on-time') tally.onTime++;
+            else if (fate === 'late') tally.late++;
+            else tally.refused.set(fate, (tally.refused.get(fate) ?? 0) + 1);
+          });
+        };
+        await send(who.onTime, false);
         await sleepUntil(Date.parse(plan.deadline) + 5 * MINUTE);
-        await runPool(who.late, SUBMIT_CONCURRENCY, async (nip) => {
-          if (await submit(date, nip, true)) late++;
-          else onTime++;
-        });
-        const lastEscalation = Math.max(0, ...plan.escalations.map((e) => Date.parse(e.at)));
-        await sleepUntil(Math.max(Date.parse(plan.cutoff), lastEscalation) + 5 * MINUTE);
+        await send(who.late, true);
+        const refused = [...tally.refused.values()].reduce((a, b) => a + b, 0);
         submitted.push({
           date,
           letterDate: letter.originalDays[i] ?? date,
           offSite: offSite.length,
-          onTime,
-          late,
+          onTime: tally.onTime,
+          late: tally.late,
+          refused: Object.fromEntries(tally.refused),
         });
         say(
-          `day ${i + 1}/${letter.days.length} ${date}: ${offSite.length} off-site, ${onTime} reported on time, ` +
-            `${late} late, ${offSite.length - onTime - late} silent`,
+          `day ${i + 1}/${letter.days.length} ${date}: ${offSite.length} off-site, ${tally.onTime} reported on time, ` +
+            `${tally.late} late, ${who.silent.length} silent` +
+            (refused > 0
+              ? `; ${refused} report(s) REFUSED (${[...tally.refused].map(([c, n]) => `${c} ×${n}`).join(', ')})`
+              : ''),
         );
       }
+      const lastDay = letter.days.at(-1);
+      if (lastDay) await sleepUntil(Date.parse(planPolicyDay(letter.policy, lastDay).cutoff) + 5 * MINUTE);
 
       // The policy evaluates itself after the last day's recap; escalations may run past the cut-off.
       let state: PolicyState = await policyState(deps, policyId);
