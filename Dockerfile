@@ -25,6 +25,8 @@ COPY activities ./activities
 COPY client ./client
 COPY worker ./worker
 COPY deploy ./deploy
+# scripts/: dev-server helpers that some CLI commands import (simulate); small, keeps every command working.
+COPY scripts ./scripts
 COPY examples ./examples
 RUN mkdir -p /var/lib/edaran && chown node:node /var/lib/edaran
 USER node
