@@ -8,7 +8,7 @@ import { page } from './layout';
 const SCRIPT = `
 function pct(x){ return x == null ? '-' : (x * 100).toFixed(1) + '%'; }
 function bars(items, max, capLine){
-  var h = 22, w = 520, lw = 170, H = items.length * h + 10;
+  var h = 22, w = 500, lw = 210, H = items.length * h + 10;
   var s = '<svg role="img" viewBox="0 0 ' + (w + lw + 60) + ' ' + H + '" width="100%">';
   items.forEach(function(it, i){ var y = i * h + 4, bw = max > 0 ? Math.max(0, it.value) / max * w : 0;
     s += '<text x="0" y="' + (y + 14) + '" font-size="12">' + esc(it.label) + '</text><rect x="' + lw + '" y="' + y + '" width="' + bw.toFixed(1) + '" height="16" fill="' + (it.color || '#0b4f8a') + '"></rect><text x="' + (lw + bw + 4) + '" y="' + (y + 13) + '" font-size="12">' + esc(it.text) + '</text>'; });

@@ -1,0 +1,165 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { DateTime } from 'luxon';
+import { chromium, type Browser } from 'playwright-core';
+import { localTimeToInstant } from '../../domain/calendar/instants';
+import { mintToken } from '../../client/auth/tokens';
+import { createTimeSkippingEnv } from '../support/temporal';
+import {
+  type ApiHarness,
+  JWT_SECRET,
+  kebumenOrg,
+  root,
+  startApi,
+  waitForRoster,
+} from '../integration/api/api-fixture';
+
+/**
+ * In real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): an ASN submits a report on
+ * /report, the supervisor page shows it, and the evaluator dashboard counts it and downloads the CSV. The
+ * Kebumen letter runs on the time-skipping server with its first day moved to next Monday, 09:00 WIB.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const artifacts = join(root, 'test-artifacts', 'browser');
+const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM))
+  process.stdout.write(
+    `browser tests skipped: ${CHROMIUM} is absent (bash scripts/ci/install-chromium.sh)\n`,
+  );
+
+maybe('report page → dashboard in headless Chromium', () => {
+  const P = 'kebumen-2023';
+  let env: TestWorkflowEnvironment;
+  let h: ApiHarness;
+  let browser: Browser;
+  let base: string;
+  let day1: string;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    env = await createTimeSkippingEnv();
+    h = await startApi(env, 'browser-e2e');
+    await h.api.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(h.api.server.address() as AddressInfo).port}`;
+    const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: 'Asia/Jakarta' });
+    day1 = now.plus({ weeks: 1 }).startOf('week').toISODate()!;
+    const day2 = now.plus({ weeks: 2 }).startOf('week').toISODate()!;
+    const policy = readFileSync(join(root, 'examples/policies/kebumen-2023.yaml'), 'utf8').replace(
+      'days: [2023-12-04, 2023-12-11]',
+      `days: [${day1}, ${day2}]`,
+    );
+    const sec = mintToken({ role: 'secretariat', sub: 'setda' }, JWT_SECRET, Date.now());
+    const issued = await h.api.inject({
+      method: 'POST',
+      url: '/api/policies',
+      headers: { authorization: `Bearer ${sec}` },
+      payload: { policy, org: kebumenOrg() },
+    });
+    expect(issued.statusCode).toBe(201);
+    await waitForRoster(h.runtime, P, day1);
+    // Day 1 opens at its start; 09:00 WIB is inside the reporting window.
+    await env.sleep(localTimeToInstant(day1, '09:00', 'Asia/Jakarta') - (await env.currentTimeMs()));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    await env?.teardown();
+  });
+
+  it('a report sent on the page shows on the supervisor page and the dashboard, and the CSV downloads', async () => {
+    const roster = await h.runtime.store.rosterOf(P, day1);
+    let nip = '';
+    let supervisor = '';
+    for (const r of roster.filter((x) => x.mode.toLowerCase() === 'wfh')) {
+      const chain = await h.runtime.store.supervisorChain({ policyId: P }, r.nip);
+      if (chain[0]) {
+        nip = r.nip;
+        supervisor = chain[0].nip;
+        break;
+      }
+    }
+    expect(nip).not.toBe('');
+    const token = (role: 'employee' | 'supervisor' | 'evaluator', sub: string) =>
+      mintToken({ role, sub }, JWT_SECRET, Date.now());
+
+    // 1. The ASN's phone: today's mode and why, the form, the receipt.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const report = await phone.newPage();
+    await report.goto(`${base}/report?policy=${P}&date=${day1}#token=${token('employee', nip)}`);
+    await report.locator('#mode').waitFor();
+    expect(await report.locator('#mode').textContent()).toBe('WFH');
+    expect(await report.locator('#today').textContent()).toMatch(/Bekerja dari rumah/);
+    await report.fill('#checkIn', '07:30');
+    await report.fill('#checkOut', '16:00');
+    await report.fill('[name=activity]', 'Menyusun laporan realisasi anggaran');
+    await report.fill('[name=output]', 'Draf laporan');
+    await report.screenshot({ path: join(artifacts, '1-report-form.png'), fullPage: true });
+    await report.click('#send');
+    await report.locator('#receipt-id').waitFor();
+    const receiptId = (await report.locator('#receipt-id').textContent()) ?? '';
+    expect(receiptId).toMatch(/^R-/);
+    expect(await report.locator('#receipt').textContent()).toMatch(/Laporan diterima/);
+    await report.screenshot({ path: join(artifacts, '2-report-receipt.png'), fullPage: true });
+    // English on demand.
+    await report.click('#lang');
+    expect(await report.locator('h1').textContent()).toBe('ASN work report');
+
+    // The receipt is the one the workflow holds.
+    const status = await h.api.inject({
+      url: `/api/policies/${P}/days/${day1}/people/${nip}`,
+      headers: { authorization: `Bearer ${token('employee', nip)}` },
+    });
+    expect(status.json()).toMatchObject({ day: { report: { receiptId } } });
+
+    // 2. The read store gets the shard's events at its next flush (the next reminder or the deadline):
+    // let the server's clock run to it, a quarter of an hour at a time.
+    for (let i = 0; i < 40; i++) {
+      if ((await h.runtime.store.reportsOf(P, day1)).some((r) => r.nip === nip)) break;
+      await env.sleep(15 * 60_000);
+    }
+    expect((await h.runtime.store.reportsOf(P, day1)).find((r) => r.nip === nip)).toMatchObject({
+      status: 'accepted',
+    });
+
+    // 3. The supervisor sees it among their people.
+    const desk = await browser.newContext();
+    const sup = await desk.newPage();
+    const row = sup.locator(`tr[data-nip="${nip}"]`);
+    await sup.goto(`${base}/supervisor?policy=${P}&date=${day1}#token=${token('supervisor', supervisor)}`);
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/sudah lapor/);
+    await sup.screenshot({ path: join(artifacts, '3-supervisor.png'), fullPage: true });
+
+    // 4. The evaluator dashboard counts it; the CSV downloads with the same numbers.
+    const dash = await desk.newPage();
+    await dash.goto(`${base}/dashboard?policy=${P}#token=${token('evaluator', 'inspektorat')}`);
+    await dash.locator('#reported-total').waitFor();
+    expect(await dash.locator('#reported-total').textContent()).toBe('1');
+    expect(await dash.locator('#charts').textContent()).toMatch(/Porsi WFH per unit/);
+    expect(await dash.locator('svg').count()).toBeGreaterThanOrEqual(4);
+    await dash.screenshot({ path: join(artifacts, '4-dashboard.png'), fullPage: true });
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.click('#csv')]);
+    const file = join(artifacts, 'results.csv');
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^day,unitId,plannedRemote/);
+    const unit = roster.find((r) => r.nip === nip)!.unitId;
+    const mine = lines.find((l) => l.startsWith(`${day1},${unit},`))!.split(',');
+    expect(Number(mine[4])).toBe(1); // onTime
+    await phone.close();
+    await desk.close();
+  });
+});
