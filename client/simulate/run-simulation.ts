@@ -45,6 +45,13 @@ export interface SimulateOptions {
   readonly progress?: (line: string) => void;
   /** A running time-skipping environment to reuse (tests); otherwise one is started and torn down. */
   readonly env?: TestWorkflowEnvironment;
+  /**
+   * Appended to the letter's id (`<id>-<suffix>`) so several simulations of one letter can share a server (tests);
+   * the rules are unchanged.
+   */
+  readonly idSuffix?: string;
+  /** Keep the SQLite store (edaran.db) and the outbox files here; default: a temporary folder, removed after. */
+  readonly dataDir?: string;
   /** A prebuilt workflow bundle to reuse (tests); otherwise the workflows are bundled from source. */
   readonly workflowBundle?: WorkflowBundleWithSourceMap;
 }
@@ -110,7 +117,7 @@ async function runPool<T>(
 /** Runs a simulation end to end and returns the dossier. Throws ServiceError on a bad letter or org. */
 export async function simulate(opts: SimulateOptions): Promise<SimulationResult> {
   const say = opts.progress ?? (() => undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'edaran-sim-'));
+  const dir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'edaran-sim-'));
   const ownEnv = opts.env === undefined;
   let env: TestWorkflowEnvironment | undefined = opts.env;
   const store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
@@ -132,6 +139,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       opts.filename,
       today.plus({ days: 1 }).toISODate() ?? '',
       opts.days,
+      opts.idSuffix,
     );
     const policyId = letter.policy.id;
     say(
@@ -173,7 +181,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     };
     /** Whether the day's workflow runs (it may still be starting right at the window's opening). */
     const dayIsOpen = async (date: string): Promise<boolean> => {
-      for (let attempt = 0; attempt < 20; attempt++) {
+      for (let attempt = 0; attempt < 12; attempt++) {
         const open = await tEnv.client.workflow
           .getHandle(policyDayWorkflowId(policyId, date))
           .describe()
@@ -287,6 +295,6 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
   } finally {
     await store.close();
     if (ownEnv) await env?.teardown();
-    rmSync(dir, { recursive: true, force: true });
+    if (opts.dataDir === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -35,6 +35,7 @@ export function shiftLetter(
   filename: string,
   notBefore: string,
   maxDays?: number,
+  idSuffix?: string,
 ): ShiftedLetter {
   const original = parsePolicyOrThrow(policyText, filename);
   const limit = maxDays ?? (original.schedule.kind === 'open-ended' ? DEFAULT_OPEN_ENDED_DAYS : undefined);
@@ -57,6 +58,7 @@ export function shiftLetter(
       string,
       unknown
     >;
+    if (idSuffix) raw['id'] = `${original.id}-${idSuffix}`;
     raw['schedule'] = {
       kind: 'days',
       days,
