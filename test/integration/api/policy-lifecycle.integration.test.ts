@@ -1,0 +1,74 @@
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Principal } from '../../../client/auth/principal';
+import { createDevServerEnv } from '../../support/temporal';
+import { type ApiHarness, bearer, kebumenLetter, kebumenOrg, startApi, waitForRoster } from './api-fixture';
+
+/**
+ * The letter's lifecycle through the API on the dev server (what test/integration/policy-api.integration.test.ts
+ * checked before the API required tokens): a broken letter writes nothing; an issued letter publishes its whole
+ * roster; a report before its day opens is refused with DAY_NOT_OPEN; revoke once, then 409.
+ */
+describe('policy lifecycle through the API', () => {
+  const { policy, days } = kebumenLetter();
+  const org = kebumenOrg();
+  const sec: Principal = { role: 'secretariat', sub: 'sekda', name: 'Sekda Kebumen' };
+  let env: TestWorkflowEnvironment;
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    env = await createDevServerEnv();
+    h = await startApi(env, 'api-lifecycle');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await env?.teardown();
+  });
+
+  const post = (p: Principal, url: string, payload: object) =>
+    h.api.inject({ method: 'POST', url, headers: bearer(p), payload });
+
+  it('refuses a broken letter with lines naming each field, and writes nothing', async () => {
+    const broken = policy
+      .replace('maxWfhPercent: 50', 'maxWfhPercent: 150')
+      .replace('timezone: WIB', 'timezone: Mars');
+    const res = await post(sec, '/api/policies', { policy: broken, org });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ error: string; problems: string[] }>();
+    expect(body.error).toBe('INVALID_POLICY');
+    expect(body.problems.join('\n')).toMatch(/timezone/);
+    expect(body.problems.join('\n')).toMatch(/maxWfhPercent/);
+    expect(await h.runtime.store.pinnedDirectory('kebumen-2023')).toBeUndefined();
+  });
+
+  it('issues, publishes the whole roster, refuses an early report and a second revoke', async () => {
+    const res = await post(sec, '/api/policies', { policy, org });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ policyId: 'kebumen-2023', days });
+    const roster = await waitForRoster(h.runtime, 'kebumen-2023', days[0]);
+    expect(roster.length).toBe(org.employeesCsv.trim().split('\n').length - 1);
+    const state = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: bearer(sec) });
+    expect(state.json()).toMatchObject({ status: 'scheduled' });
+
+    const wfh = roster.find((r) => r.mode.toLowerCase() === 'wfh')!;
+    const early = await post(
+      { role: 'employee', sub: wfh.nip },
+      `/api/policies/kebumen-2023/days/${days[0]}/reports`,
+      {
+        nip: wfh.nip,
+        checkIn: '07:30',
+        progress: [{ activity: 'a', output: 'b' }],
+      },
+    );
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({
+      error: 'DAY_NOT_OPEN',
+      message: { id: 'Hari tersebut belum dibuka.' },
+    });
+
+    expect((await post(sec, '/api/policies/kebumen-2023/revoke', { reason: 'dibatalkan' })).statusCode).toBe(
+      204,
+    );
+    const again = await post(sec, '/api/policies/kebumen-2023/revoke', { reason: 'lagi' });
+    expect(again.statusCode).toBe(409);
+  });
+});
