@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Principal, type Role } from '../../../client/auth/principal';
 import { mintToken } from '../../../client/auth/tokens';
@@ -475,6 +476,24 @@ describe('API role × endpoint matrix', () => {
       expect(body.message.en.length).toBeGreaterThan(0);
       if (p.field) expect(body.fields?.map((f) => f.field)).toContain(p.field);
     }
+  });
+
+  it('never answers a 5xx to random bodies on any write endpoint, for the role allowed to call it', async () => {
+    const posts = cases().filter((c) => c.method === 'POST');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...posts), fc.jsonValue(), async (c, body) => {
+        const role = c.allowed[0]!;
+        const res = await h.api.inject({
+          method: 'POST',
+          url: c.url(),
+          headers: { ...bearer(who[role]), 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        expect([c.name, res.statusCode >= 400 && res.statusCode < 500]).toEqual([c.name, true]);
+        expect(res.json<{ message: { id: string } }>().message.id.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150, seed: 7 },
+    );
   });
 
   it('takes the policy file itself as the body, serves OpenAPI, results and dossier as JSON and CSV', async () => {
