@@ -15,6 +15,7 @@ const OTHER_VARS: Record<string, string> = {
   EDARAN_CODEC_PORT: 'deploy/codec-env.ts',
   EDARAN_CODEC_CORS_ORIGINS: 'deploy/codec-env.ts',
   EDARAN_PUBLIC_URL: 'worker/runtime.ts',
+  EDARAN_JWT_SECRET: 'client/auth/secret.ts',
   EDARAN_SMTP_URL: 'activities/notifications/channels-from-env.ts',
   EDARAN_MAIL_FROM: 'activities/notifications/channels-from-env.ts',
   EDARAN_WEBHOOK_URL: 'activities/notifications/channels-from-env.ts',
@@ -27,6 +28,7 @@ const DEV_ONLY = ['EDARAN_TEMPORAL_PORT', 'EDARAN_TEMPORAL_UI_PORT'];
 const HOST_ENV: Record<string, string> = {
   TEMPORAL_DB_PASSWORD: 'tpw',
   EDARAN_DB_PASSWORD: 'epw',
+  EDARAN_JWT_SECRET: 'x'.repeat(32),
   EDARAN_CODEC_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
 };
 
