@@ -8,6 +8,7 @@ import { personDayStatus, submitReport, superviseDay } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse, sendError } from './errors';
 import { invalid } from './invalid';
+import { citedClauses, createDocumentCache } from './policy-document';
 import {
   dayParams,
   personParams,
@@ -18,6 +19,8 @@ import {
 } from './schemas';
 
 export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
+  const documentOf = createDocumentCache(deps.client);
+
   app.post('/api/policies/:id/days/:date/reports', async (req, reply) => {
     const p = guard.allow(req, reply, 'report');
     if (!p) return reply;
@@ -81,7 +84,9 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     const { id, date, nip } = params.data;
     if (!(await guard.allowPerson(req, reply, 'person-status', p, id, nip))) return reply;
     try {
-      return await personDayStatus(deps, id, date, nip);
+      const status = await personDayStatus(deps, id, date, nip);
+      // Why: the roster's reason names the deciding rules; the letter's own words go with them.
+      return { ...status, clauses: citedClauses(await documentOf(id), status.roster.reason) };
     } catch (err) {
       return refuse(reply, err);
     }

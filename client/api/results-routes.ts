@@ -2,15 +2,12 @@
  * HTTP routes for readers: recap per unit, results per day and unit (JSON or CSV), the dossier (the letter's
  * whole event log with evaluations, JSON or CSV), and `GET /api/me` (who the token says you are).
  */
-import { defaultPayloadConverter } from '@temporalio/common';
 import { type FastifyInstance, type FastifyReply } from 'fastify';
-import { type Policy } from '../../domain/policy';
-import { policyWorkflowId } from '../../workflows/ids';
-import { type PolicyWorkflowInput } from '../../workflows/policy';
 import { policyState } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse } from './errors';
 import { invalid } from './invalid';
+import { createDocumentCache } from './policy-document';
 import { RESULT_COLUMNS, resultRows, toCsv } from './results-table';
 import { formatQuery, policyIdParam, unitQuery } from './schemas';
 
@@ -21,18 +18,7 @@ const sendCsv = (reply: FastifyReply, name: string, csv: string): FastifyReply =
     .send(csv);
 
 export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
-  // The letter as issued, from the start of its workflow (the store keeps events, not the file).
-  const documents = new Map<string, Policy>();
-  const documentOf = async (policyId: string): Promise<Policy | undefined> => {
-    const cached = documents.get(policyId);
-    if (cached) return cached;
-    const history = await deps.client.workflow.getHandle(policyWorkflowId(policyId)).fetchHistory();
-    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    if (!payload) return undefined;
-    const input = defaultPayloadConverter.fromPayload<PolicyWorkflowInput>(payload);
-    documents.set(policyId, input.document);
-    return input.document;
-  };
+  const documentOf = createDocumentCache(deps.client);
 
   app.get('/api/me', async (req, reply) => {
     const p = guard.allow(req, reply, 'read-policy');
@@ -92,7 +78,7 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
         keep,
       );
       if (format === 'csv') return sendCsv(reply, `${id}-results.csv`, toCsv(rows, RESULT_COLUMNS));
-      const document = await documentOf(id).catch(() => undefined);
+      const document = await documentOf(id);
       return {
         policyId: id,
         status: state.status,

@@ -102,6 +102,8 @@ maybe('report page → dashboard in headless Chromium', () => {
     await report.locator('#mode').waitFor();
     expect(await report.locator('#mode').textContent()).toBe('WFH');
     expect(await report.locator('#today').textContent()).toMatch(/Bekerja dari rumah/);
+    // Why: the letter's own clause behind the assignment.
+    expect(await report.locator('#clause').first().textContent()).toMatch(/\[kebumen\./);
     await report.fill('#checkIn', '07:30');
     await report.fill('#checkOut', '16:00');
     await report.fill('[name=activity]', 'Menyusun laporan realisasi anggaran');
