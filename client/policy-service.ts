@@ -33,7 +33,7 @@ import {
   type SupervisorActionInput,
 } from '../workflows/messages';
 import { type PersonDay } from '../domain/lifecycle/unit-day/state';
-import { type RosterRow } from '../activities/store';
+import { type EscalationRow, type ReportRow, type RosterRow } from '../activities/store';
 import { type PolicyWorkflowInput } from '../workflows/policy';
 import { Jurisdiction, PolicyNumber } from '../workflows/search-attributes';
 
@@ -383,4 +383,86 @@ export async function personDayStatus(
       return { policyId, date, nip, roster, day: null, version: null };
     throw err;
   }
+}
+
+/** Most remote people whose open days are read live from their shards (beyond it, the read store alone). */
+export const LIVE_READ_LIMIT = 5000;
+
+/** Reports, excuses and open escalations of open days, straight from the shard workflows. */
+export interface LiveDay {
+  readonly reports: ReportRow[];
+  readonly escalations: EscalationRow[];
+}
+
+/**
+ * What the shards of an open day hold right now. The read store only gets a shard's events at its next flush (a
+ * reminder, the deadline, an escalation, the cut-off), so pages that must show a report at once read it here.
+ * Returns undefined when `rows` has more remote people than {@link LIVE_READ_LIMIT}.
+ */
+export async function liveDay(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  roster: readonly RosterRow[],
+  only?: ReadonlySet<string>,
+): Promise<LiveDay | undefined> {
+  const remote = roster.filter(
+    (r) => ['wfh', 'wfa'].includes(r.mode.toLowerCase()) && (only === undefined || only.has(r.nip)),
+  );
+  if (remote.length > LIVE_READ_LIMIT) return undefined;
+  const nipsOfUnit = new Map<string, string[]>();
+  for (const r of roster) nipsOfUnit.set(r.unitId, [...(nipsOfUnit.get(r.unitId) ?? []), r.nip]);
+  const reports: ReportRow[] = [];
+  const escalations: EscalationRow[] = [];
+  const missingShards = new Set<string>();
+  // Twenty queries at a time: enough to be quick, few enough not to flood the frontend.
+  for (let i = 0; i < remote.length; i += 20) {
+    await Promise.all(
+      remote.slice(i, i + 20).map(async (r) => {
+        const shard = shardIdOf(r.unitId, nipsOfUnit.get(r.unitId) ?? [], r.nip);
+        if (shard === undefined || missingShards.has(shard)) return;
+        let person: PersonDay | undefined;
+        try {
+          person = await deps.client.workflow
+            .getHandle(unitDayWorkflowId(policyId, date, shard))
+            .query(personDayQuery, r.nip);
+        } catch (err) {
+          if (err instanceof WorkflowNotFoundError) {
+            missingShards.add(shard);
+            return;
+          }
+          throw err;
+        }
+        if (!person) return;
+        const base = { policyId, day: date, nip: r.nip, unitId: r.unitId };
+        const report = person.report;
+        if (report && report.rejection === null)
+          reports.push({
+            ...base,
+            status: report.late ? 'late' : 'accepted',
+            reason: null,
+            occurredAt: report.submittedAt,
+          });
+        else if (person.excuse)
+          reports.push({
+            ...base,
+            status: 'excused',
+            reason: person.excuse.reason,
+            occurredAt: person.excuse.at,
+          });
+        else if (report)
+          reports.push({ ...base, status: 'rejected', reason: null, occurredAt: report.submittedAt });
+        if (person.escalation)
+          escalations.push({
+            ...base,
+            level: person.escalation.level,
+            supervisorNip: null,
+            raisedAt: '',
+            acknowledgedAt: person.escalation.status === 'open' ? null : '',
+            acknowledgedBy: null,
+          });
+      }),
+    );
+  }
+  return { reports, escalations };
 }

@@ -8,6 +8,7 @@ import { personDayStatus, submitReport, superviseDay } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse, sendError } from './errors';
 import { invalid } from './invalid';
+import { withLiveDays } from './live-merge';
 import { citedClauses, createDocumentCache } from './policy-document';
 import {
   dayParams,
@@ -99,8 +100,6 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     if (!params.success) return reply.code(400).send(invalid(params.error));
     const { id, date } = params.data;
     const roster = await deps.store.rosterOf(id, date);
-    const reports = new Map((await deps.store.reportsOf(id, date)).map((r) => [r.nip, r]));
-    const escalations = await deps.store.escalationsOf(id, date);
     const pinned = await deps.store.pinnedDirectory(id);
     const people = pinned
       ? await deps.store.employeesByNip(
@@ -118,9 +117,20 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
         if (chain.some((e) => e.nip === p.sub)) mine.push(row);
       }
     }
+    const merged = await withLiveDays(
+      deps,
+      id,
+      new Map([[date, roster]]),
+      await deps.store.reportsOf(id, date),
+      await deps.store.escalationsOf(id, date),
+      new Set(mine.map((r) => r.nip)),
+    );
+    const reports = new Map(merged.reports.map((r) => [r.nip, r]));
+    const escalations = merged.escalations;
     return {
       policyId: id,
       date,
+      live: merged.live,
       team: mine.map((r) => {
         const report = reports.get(r.nip);
         const open = escalations.filter((e) => e.nip === r.nip && e.acknowledgedAt === null);

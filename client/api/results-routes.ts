@@ -7,6 +7,7 @@ import { policyState } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse } from './errors';
 import { invalid } from './invalid';
+import { withLiveDays } from './live-merge';
 import { createDocumentCache } from './policy-document';
 import { RESULT_COLUMNS, resultRows, toCsv } from './results-table';
 import { formatQuery, policyIdParam, unitQuery } from './schemas';
@@ -71,17 +72,20 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
         if (unit !== undefined && !chain.includes(unit)) return false;
         return p.role !== 'hr' || (p.unit !== undefined && chain.includes(p.unit));
       };
-      const rows = resultRows(
+      const merged = await withLiveDays(
+        deps,
+        id,
         rosters,
         await deps.store.reportsOf(id),
         await deps.store.escalationsOf(id),
-        keep,
       );
+      const rows = resultRows(rosters, merged.reports, merged.escalations, keep);
       if (format === 'csv') return sendCsv(reply, `${id}-results.csv`, toCsv(rows, RESULT_COLUMNS));
       const document = await documentOf(id);
       return {
         policyId: id,
         status: state.status,
+        live: merged.live,
         caps: (document?.arrangement.quotas ?? []).map((q) => ({
           id: q.id,
           units: q.units,
