@@ -19,7 +19,7 @@ export interface DispatcherDeps {
   readonly store: Store;
   readonly channels: Partial<Record<ChannelName, Channel>>;
   readonly clock?: () => Date;
-  /** How long a claim protects a message from other dispatchers; must exceed the slowest send (default 2 min). */
+  /** How long a claim protects a message from other dispatchers; must exceed the slowest send: SMTP socket timeout is 30 s (default 60 s). */
   readonly leaseMs?: number;
   /** Attempts before a transient failure becomes final (default 5). */
   readonly maxAttempts?: number;
@@ -47,7 +47,7 @@ export interface DispatchSummary {
   inFlight: number;
 }
 
-const DEFAULTS = { leaseMs: 120_000, maxAttempts: 5, backoffMs: 60_000, batchSize: 50 };
+const DEFAULTS = { leaseMs: 60_000, maxAttempts: 5, backoffMs: 60_000, batchSize: 50 };
 
 /** How one claimed message ends; `lost` = the claim was taken over before the send could start. */
 type Decision = DeliveryOutcome | { readonly status: 'lost' };
