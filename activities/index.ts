@@ -1,4 +1,5 @@
 /** Every activity the worker registers, built from injected dependencies (tests inject fakes). */
+import { createDossierActivities } from './dossier';
 import { createLifecycleActivities, type LifecycleDeps } from './lifecycle';
 import { createProofActivities, type ProofDeps } from './proof';
 
@@ -11,5 +12,6 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createProofActivities(deps.proof),
     ...createLifecycleActivities(deps.lifecycle),
+    ...createDossierActivities({ store: deps.lifecycle.store }),
   };
 }

@@ -28,7 +28,9 @@ import {
   type PolicyEvent,
   type PolicyRef,
   type PolicyState,
+  type UnitRecap,
 } from '../domain/lifecycle';
+import type { DossierActivities } from '../activities/dossier';
 import type { LifecycleActivities } from '../activities/lifecycle-types';
 import { type Policy } from '../domain/policy';
 import { policyDayWorkflowId } from './ids';
@@ -58,7 +60,7 @@ export interface PolicyWorkflowInput {
 const DAY_MS = 24 * 3600 * 1000;
 const SYSTEM: Actor = { id: 'edaran', name: 'edaran', role: 'system' };
 
-const acts = proxyActivities<LifecycleActivities>({
+const acts = proxyActivities<LifecycleActivities & DossierActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -134,13 +136,13 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       },
     },
   );
-  let dayScope: CancellationScope | undefined;
+  // Every running day lives in this scope: a revocation cancels them all, and their shards stop with them.
+  const daysScope = new CancellationScope();
   setHandler(
     revokePolicyUpdate,
     (r) => {
       run({ type: 'RevokePolicy', ...r, now: nowIso() });
-      // The running day stops with the letter; its shards are cancelled with it.
-      dayScope?.cancel();
+      daysScope.cancel();
     },
     {
       validator: (r) => check({ type: 'RevokePolicy', ...r, now: nowIso() }),
@@ -160,8 +162,22 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
 
   // Days of the current period, one child each, at local midnight of the day in the letter's zone.
   // The loop re-reads the state each round: an amendment may add or drop later days.
+  // Days overlap: a day's late reports and escalations run to its cut-off, often after the next day started.
+  const finished: { date: string; units: UnitRecap[] }[] = [];
+  const running = new Set<string>();
+  let dayFailure: { err: unknown } | undefined;
   for (;;) {
     if (over() || state.status === 'not-issued') break;
+    for (const f of finished.splice(0))
+      run({ type: 'RecapDay', date: f.date, units: f.units, now: nowIso() });
+    if (dayFailure) {
+      if (
+        over() &&
+        (isCancellation(dayFailure.err) || isCancellation((dayFailure.err as { cause?: unknown }).cause))
+      )
+        break;
+      throw dayFailure.err;
+    }
     if (state.roster === null || state.roster.version !== state.policy.version) {
       const days = state.period.days.filter((d) => d.status === 'planned').map((d) => d.date);
       const headline = await acts.publishRoster({ policy: document, version: state.policy.version, days });
@@ -170,27 +186,28 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     }
     await flush();
     const next = state.period.days.find((d) => d.status === 'planned');
-    if (!next) break;
-    const startsAt = localTimeToInstant(next.date, '00:00', state.policy.timezone);
-    const wait = startsAt - Date.now();
-    // Wake early for a revocation or an amendment that changes the plan.
+    if (!next && running.size === 0) break;
     const versionAtWait = state.policy.version;
-    if (wait > 0)
-      await condition(
-        () => over() || (state.status !== 'not-issued' && state.policy.version !== versionAtWait),
-        wait,
-      );
-    if (over()) break;
-    if (state.policy.version !== versionAtWait) continue;
+    const wake = (): boolean =>
+      over() ||
+      finished.length > 0 ||
+      dayFailure !== undefined ||
+      (state.status !== 'not-issued' && state.policy.version !== versionAtWait);
+    if (!next) {
+      await condition(wake);
+      continue;
+    }
+    const wait = localTimeToInstant(next.date, '00:00', state.policy.timezone) - Date.now();
+    if (wait > 0) await condition(wake, wait);
+    if (wake()) continue;
     run({ type: 'OpenDay', date: next.date, now: nowIso() });
+    const date = next.date;
     const version = state.policy.version;
-    const scope = new CancellationScope();
-    dayScope = scope;
-    let units;
-    try {
-      units = await scope.run(() =>
+    running.add(date);
+    void daysScope
+      .run(() =>
         executeChild(policyDayWorkflow, {
-          workflowId: policyDayWorkflowId(policyId, next.date),
+          workflowId: policyDayWorkflowId(policyId, date),
           args: [
             {
               document,
@@ -198,19 +215,22 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
               policyNumber: input.policy.number,
               timezone: input.policy.timezone,
               version,
-              date: next.date,
+              date,
             },
           ],
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
         }),
+      )
+      .then(
+        (units) => {
+          running.delete(date);
+          finished.push({ date, units });
+        },
+        (err: unknown) => {
+          running.delete(date);
+          dayFailure ??= { err };
+        },
       );
-    } catch (err) {
-      if (over() && (isCancellation(err) || isCancellation((err as { cause?: unknown }).cause))) break;
-      throw err;
-    } finally {
-      dayScope = undefined;
-    }
-    run({ type: 'RecapDay', date: next.date, units, now: nowIso() });
     await flush();
   }
 
@@ -223,6 +243,14 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       now: nowIso(),
     });
     await flush();
+    // The evaluators' dossier, frozen in the store (built once; a retry returns the first one).
+    if ((state as PolicyState).status === 'awaiting-decision') {
+      await acts.buildDossier({
+        policy: document,
+        periodIndex: state.period.index,
+        days: state.period.days.map((d) => d.date),
+      });
+    }
   }
 
   // Await the evaluators' decision: a reminder each day, and after the deadline an overdue reminder each day.

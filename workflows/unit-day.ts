@@ -6,10 +6,10 @@
  */
 import {
   ApplicationFailure,
+  condition,
   log,
   proxyActivities,
   setHandler,
-  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import { applicationFailureTypeOf, type Rejection } from '../domain/errors';
@@ -52,6 +52,10 @@ const acts = proxyActivities<LifecycleActivities>({
 
 /** Events are projected in batches of at most this many (one activity each). */
 const PROJECTION_BATCH = 500;
+/** While waiting, project once this many events are pending ... */
+const FLUSH_EVENTS = 25;
+/** ... or this long after the first pending one. */
+const FLUSH_INTERVAL_MS = 5 * 60 * 1000;
 
 function failureOf(rejection: Rejection): ApplicationFailure {
   // Domain rejections are final: retrying the same command cannot succeed.
@@ -204,9 +208,19 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     },
   );
 
+  /**
+   * Waits until `iso`, keeping the read store fresh on the way: new events are projected once FLUSH_EVENTS have
+   * piled up or FLUSH_INTERVAL has passed, so a report shows on the pages within minutes while the history grows by
+   * one activity per batch, not per report.
+   */
   const until = async (iso: string): Promise<void> => {
-    const wait = Date.parse(iso) - Date.now();
-    if (wait > 0) await sleep(wait);
+    for (;;) {
+      const wait = Date.parse(iso) - Date.now();
+      if (wait <= 0) return;
+      const pending = (): boolean => events.length - projected >= FLUSH_EVENTS;
+      await condition(pending, Math.min(wait, events.length > projected ? FLUSH_INTERVAL_MS : wait));
+      if (events.length > projected) await flush();
+    }
   };
 
   // 1. Open the day with the published roster (Updates that arrive earlier are rejected: DAY_NOT_OPEN).

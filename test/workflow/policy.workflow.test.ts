@@ -1,3 +1,4 @@
+import { type BuildDossierInput, type DossierActivities } from '../../activities/dossier';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
@@ -42,7 +43,23 @@ describe('policy workflow on the time-skipping server', () => {
     const reminders: { reminder: number; overdue: boolean }[] = [];
     const iso = (date: string, time: string): string =>
       new Date(localTimeToInstant(date, time, ZONE)).toISOString();
-    const activities: LifecycleActivities = {
+    const dossiers: BuildDossierInput[] = [];
+    const activities: LifecycleActivities & DossierActivities = {
+      buildDossier: async (input) => {
+        dossiers.push(input);
+        return {
+          eventId: `dossier:${input.policy.id}:${input.periodIndex}`,
+          created: true,
+          periodIndex: input.periodIndex,
+          days: input.days.length,
+          wfh: 0,
+          reported: 0,
+          late: 0,
+          missing: 0,
+          excused: 0,
+          checks: 0,
+        };
+      },
       publishRoster: async () => ({ units: 1, plannedRemote: 1, plannedOffice: 1 }),
       planDay: async ({ date }) => ({
         schedule: {
@@ -72,7 +89,7 @@ describe('policy workflow on the time-skipping server', () => {
       },
       remindEvaluators: async (r) => void reminders.push({ reminder: r.reminder, overdue: r.overdue }),
     };
-    return { activities, policyEvents, notices, reminders };
+    return { activities, policyEvents, notices, reminders, dossiers };
   }
 
   async function twoDayPolicy(id: string): Promise<PolicyRef> {
@@ -145,6 +162,10 @@ describe('policy workflow on the time-skipping server', () => {
     // Each day: a morning notice to both, reminder, late notice and one escalation for the WFH person.
     expect(fake.notices.filter((n) => n.kind === 'escalation')).toHaveLength(2);
     expect(fake.reminders.length).toBeGreaterThanOrEqual(1);
+    // The dossier is built once, after the evaluation, over the period's days.
+    expect(fake.dossiers).toHaveLength(1);
+    expect(fake.dossiers[0]).toMatchObject({ periodIndex: 1, days: expect.any(Array) });
+    expect(fake.dossiers[0]!.days).toHaveLength(2);
   });
 
   it('stops a running day when the letter is revoked', async () => {
