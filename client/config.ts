@@ -31,6 +31,29 @@ export const configSchema = z.object({
   EDARAN_DATA_DIR: z.string().min(1).default('.edaran'),
   /** postgres://… selects PostgreSQL for edaran's store; unset means SQLite under EDARAN_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /** HS256 secret of the API's bearer tokens (≥ 32 chars); dev generates one into EDARAN_DATA_DIR/jwt-secret. */
+  EDARAN_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Public base URL of the pages, used in the links of messages (e.g. https://edaran.example.go.id). */
+  EDARAN_PUBLIC_URL: z.string().url().optional(),
+  /** Email channel: smtp://user:pass@host:587 or smtps://…:465, with the sender address. */
+  EDARAN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  EDARAN_MAIL_FROM: z.string().min(3).optional(),
+  /** Webhook channel (WhatsApp/SMS gateways): JSON POST signed with HMAC-SHA256 using the secret. */
+  EDARAN_WEBHOOK_URL: z.string().url().optional(),
+  EDARAN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** File channel folder (default EDARAN_DATA_DIR/outbox). */
+  EDARAN_OUTBOX_DIR: z.string().min(1).optional(),
+  /** Payload encryption keys `kid:base64key,…` (first is current); unset means payloads are not encrypted. */
+  EDARAN_CODEC_KEYS: z.string().min(1).optional(),
+  /** Port of the Temporal Web UI codec endpoint (standalone API only) and the UI origins allowed to call it. */
+  EDARAN_CODEC_PORT: port.optional(),
+  EDARAN_CODEC_CORS_ORIGINS: z.string().min(1).optional(),
+  /** For the CLI: the API to talk to and the bearer token to use. */
+  EDARAN_API_URL: z.string().url().optional(),
+  EDARAN_TOKEN: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -42,13 +65,23 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as in most shells' `VAR= cmd`.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => typeof v === 'string' && v !== ''),
+  );
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const c = parsed.data;
+  if (c.EDARAN_SMTP_URL && !c.EDARAN_MAIL_FROM) {
+    throw new ConfigError('invalid configuration:\n  EDARAN_MAIL_FROM: required when EDARAN_SMTP_URL is set');
+  }
+  if (c.EDARAN_WEBHOOK_URL && !c.EDARAN_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'invalid configuration:\n  EDARAN_WEBHOOK_SECRET: required when EDARAN_WEBHOOK_URL is set',
+    );
+  }
   if (Boolean(c.TEMPORAL_TLS_CERT_PATH) !== Boolean(c.TEMPORAL_TLS_KEY_PATH)) {
     throw new ConfigError(
       'invalid configuration:\n  TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both or neither',

@@ -17,6 +17,9 @@ const say = (line: string): void => {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Production never signs tokens with a generated file secret: the secret must be configured.
+  if (!config.EDARAN_JWT_SECRET)
+    throw new Error('EDARAN_JWT_SECRET: required for the standalone API (≥ 32 characters)');
   const codec = codecFromEnv();
   const codecEnv = codecEndpointEnv();
   if (codecEnv.EDARAN_CODEC_PORT && !codec) {
@@ -33,7 +36,12 @@ async function main(): Promise<void> {
     dataConverter: codec ? { payloadCodecs: [codec] } : {},
   });
   const runtime = await openRuntime(config, { echo: say });
-  const api = buildApi({ client, taskQueue: config.EDARAN_TASK_QUEUE, store: runtime.store });
+  const api = buildApi({
+    client,
+    taskQueue: config.EDARAN_TASK_QUEUE,
+    store: runtime.store,
+    jwtSecret: config.EDARAN_JWT_SECRET,
+  });
   await api.listen({ host: config.EDARAN_HTTP_HOST, port: config.EDARAN_HTTP_PORT });
   say(`listening on http://${config.EDARAN_HTTP_HOST}:${config.EDARAN_HTTP_PORT} (Temporal ${address})`);
   say(`payload encryption ${codec ? 'ON' : 'off (EDARAN_CODEC_KEYS unset)'}`);

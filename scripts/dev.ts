@@ -11,6 +11,8 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { buildApi } from '../client/api/server';
+import { resolveJwtSecret } from '../client/auth/secret';
+import { codecFromEnv, registerCodecRoutes } from '../client/codec';
 import { loadConfig, temporalConnectionOptions } from '../client/config';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { createWorker } from '../worker/create-worker';
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
   let devServer: TestWorkflowEnvironment | undefined;
   let address = config.TEMPORAL_ADDRESS;
   let uiUrl: string | undefined;
+  // Payload encryption when EDARAN_CODEC_KEYS is set; the Web UI then decrypts through the API's /codec endpoint.
+  const codec = codecFromEnv();
+  const apiUrl = `http://${config.EDARAN_HTTP_HOST}:${config.EDARAN_HTTP_PORT}`;
 
   if (!address) {
     const dataDir = resolve(config.EDARAN_DATA_DIR);
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
         uiPort: config.EDARAN_TEMPORAL_UI_PORT,
         searchAttributes: [...SEARCH_ATTRIBUTES],
         log: { format: 'pretty', level: 'warn' },
+        ...(codec ? { extraArgs: ['--ui-codec-endpoint', `${apiUrl}/codec`] } : {}),
       },
     });
     address = `127.0.0.1:${config.EDARAN_TEMPORAL_PORT}`;
@@ -55,7 +61,8 @@ async function main(): Promise<void> {
   const options = temporalConnectionOptions(config, address);
   const nativeConnection = await NativeConnection.connect(options);
   const connection = await Connection.connect(options);
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const dataConverter = codec ? { payloadCodecs: [codec] } : {};
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
 
   const runtime = await openRuntime(config, { echo: say });
   const worker = await createWorker({
@@ -63,14 +70,29 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.EDARAN_TASK_QUEUE,
     deps: runtime.deps,
+    overrides: { dataConverter },
   });
-  const api = buildApi({ client, taskQueue: config.EDARAN_TASK_QUEUE, store: runtime.store });
+  const jwt = resolveJwtSecret({ ...process.env, EDARAN_DATA_DIR: config.EDARAN_DATA_DIR });
+  const api = buildApi({
+    client,
+    taskQueue: config.EDARAN_TASK_QUEUE,
+    store: runtime.store,
+    jwtSecret: jwt.secret,
+  });
+  if (codec) registerCodecRoutes(api, codec, { corsOrigins: uiUrl ? [uiUrl] : [] });
   await api.listen({ host: config.EDARAN_HTTP_HOST, port: config.EDARAN_HTTP_PORT });
 
   say('ready:');
   say(`  Temporal        ${address} (namespace ${config.TEMPORAL_NAMESPACE})`);
   if (uiUrl) say(`  Temporal Web UI ${uiUrl}`);
-  say(`  edaran API      http://${config.EDARAN_HTTP_HOST}:${config.EDARAN_HTTP_PORT}  (health: /healthz)`);
+  say(`  edaran API      ${apiUrl}  (health: /healthz, OpenAPI: /docs)`);
+  say(`  pages           ${apiUrl}/report  ${apiUrl}/supervisor  ${apiUrl}/dashboard`);
+  say(
+    `  tokens          npx edaran token ROLE [--sub NIP] (secret: ${jwt.source === 'env' ? 'EDARAN_JWT_SECRET' : jwt.file})`,
+  );
+  say(
+    `  encryption      ${codec ? `on (Web UI decrypts via ${apiUrl}/codec)` : 'off (set EDARAN_CODEC_KEYS)'}`,
+  );
   say(`  task queue      ${config.EDARAN_TASK_QUEUE}`);
   say('Ctrl-C stops everything.');
 

@@ -1,5 +1,6 @@
 /** Standalone worker: `npm run worker`, or the `worker` service of docker-compose.yml. */
 import { NativeConnection } from '@temporalio/worker';
+import { dataConverterFromEnv } from '../client/codec';
 import { loadConfig, temporalConnectionOptions } from '../client/config';
 import { createWorker } from './create-worker';
 import { openRuntime } from './runtime';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.EDARAN_TASK_QUEUE,
     deps: runtime.deps,
+    // Payload encryption when EDARAN_CODEC_KEYS is set (the client side must use the same keys).
+    overrides: { dataConverter: dataConverterFromEnv() },
     ...(process.env.EDARAN_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.EDARAN_WORKFLOW_BUNDLE } : {}),
   });
   console.log(`[worker] polling task queue "${config.EDARAN_TASK_QUEUE}" on ${address}`);

@@ -69,7 +69,10 @@ const svc = (name: string): Service => {
   return s;
 };
 const envOf = (name: string): Record<string, string> =>
-  Object.fromEntries(Object.entries(svc(name).environment ?? {}).map(([k, v]) => [k, String(v)]));
+  // Docker passes `KEY:` (YAML null) as an empty variable, not the text "null".
+  Object.fromEntries(
+    Object.entries(svc(name).environment ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)]),
+  );
 /** Published host:container ports as [hostIp, hostPort, containerPort]. */
 const portsOf = (name: string): [string, number, number][] =>
   (svc(name).ports ?? []).map((p) => {
