@@ -61,6 +61,8 @@ export interface NoticeBatch extends ShardRef {
 export interface NoticeResult {
   readonly sent: number;
   readonly failed: number;
+  /** Messages still claimed or being sent (e.g. by a worker that died): dispatch again after the lease. */
+  readonly inFlight: number;
 }
 
 export interface LifecycleActivities {
@@ -97,6 +99,8 @@ export interface LifecycleActivities {
   ): Promise<readonly { readonly nip: string; readonly to: string }[]>;
   /** Sends one kind of notice to a batch of people, idempotently (key: policy, day, person, kind, level). */
   sendNotices(batch: NoticeBatch): Promise<NoticeResult>;
+  /** Dispatches what is left of the shard's notices (after a crashed worker's lease expired). */
+  drainNotices(shard: ShardRef): Promise<NoticeResult>;
   /** Projects domain events to the read store; idempotent by (shard, sequence). */
   projectUnitDayEvents(
     input: ShardRef & { readonly fromSequence: number; readonly events: readonly UnitDayEvent[] },

@@ -151,6 +151,10 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     async sendNotices(batch: NoticeBatch): Promise<NoticeResult> {
       const rows = batch.kind === 'morning-notice' ? await shardRows(batch) : [];
       const modeOf = new Map(rows.map((r) => [r.nip, r] as const));
+      const names =
+        batch.kind === 'escalation'
+          ? await store.employeesByNip({ policyId: batch.policyId }, batch.nips)
+          : new Map<string, Employee>();
       const targetOf =
         batch.kind === 'escalation'
           ? new Map(
@@ -203,7 +207,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 kind: 'escalation',
                 day: batch.date,
                 level: batch.level,
-                subjectName: nip,
+                subjectName: names.get(nip)?.name ?? nip,
                 subjectNip: nip,
                 reportDeadline: batch.deadline,
                 escalatedAt: new Date().toISOString(),
@@ -217,7 +221,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
           }
         }
       }
-      if (items.length === 0) return { sent: 0, failed: 0 };
+      if (items.length === 0) return { sent: 0, failed: 0, inFlight: 0 };
       const enqueued = await deps.notifications.enqueueNotifications({
         policyId: batch.policyId,
         letterNumber: batch.policyNumber,
@@ -230,7 +234,19 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         policyId: batch.policyId,
         unitId: batch.unitId,
       });
-      return { sent: dispatched.sent, failed: enqueued.failures.length + dispatched.failed };
+      return {
+        sent: dispatched.sent,
+        failed: enqueued.failures.length + dispatched.failed,
+        inFlight: dispatched.inFlight,
+      };
+    },
+
+    async drainNotices(shard) {
+      const d = await deps.notifications.dispatchNotifications({
+        policyId: shard.policyId,
+        unitId: shard.unitId,
+      });
+      return { sent: d.sent, failed: d.failed, inFlight: d.inFlight };
     },
 
     async projectUnitDayEvents({ policyId, version, date, unitId, shardId, fromSequence, events }) {

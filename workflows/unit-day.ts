@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  sleep,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -50,6 +51,8 @@ const acts = proxyActivities<LifecycleActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+/** How long a dispatcher's claim on a message lasts (activities/notifications default lease). */
+const NOTICE_LEASE_MS = 60_000;
 /** Events are projected in batches of at most this many (one activity each). */
 const PROJECTION_BATCH = 500;
 /** While waiting, project once this many events are pending ... */
@@ -121,9 +124,11 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
       (p.escalation === null || p.escalation.status === 'open')
     );
   };
+  let inFlight = 0;
   const notify = async (kind: NoticeKind, nips: readonly string[], level = 0): Promise<void> => {
     if (nips.length === 0) return;
     const r = await acts.sendNotices({ ...shard, kind, nips, level, deadline: input.schedule.deadline });
+    inFlight = r.inFlight;
     if (r.failed > 0) log.warn('some notices failed', { kind, level, failed: r.failed, sent: r.sent });
   };
 
@@ -296,6 +301,11 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
   if (state.status !== 'recapped')
     throw ApplicationFailure.nonRetryable(`day not recapped: ${state.status}`, 'INTERNAL');
   await acts.recordShardRecap({ ...shard, counts: state.counts });
+  // Notices left mid-send by a worker that died are sent once its lease (60 s) has expired.
+  for (let round = 0; inFlight > 0 && round < 3; round++) {
+    await sleep(NOTICE_LEASE_MS + 10_000);
+    inFlight = (await acts.drainNotices(shard)).inFlight;
+  }
   phase = 'recapped';
   log.info('unit day recapped', { workflowId: workflowInfo().workflowId });
   return state.counts;

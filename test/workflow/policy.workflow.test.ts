@@ -80,8 +80,9 @@ describe('policy workflow on the time-skipping server', () => {
       escalationTargets: async ({ nips }) => nips.map((nip) => ({ nip, to: 'kabag' })),
       sendNotices: async (b) => {
         notices.push(b);
-        return { sent: b.nips.length, failed: 0 };
+        return { sent: b.nips.length, failed: 0, inFlight: 0 };
       },
+      drainNotices: async () => ({ sent: 0, failed: 0, inFlight: 0 }),
       projectUnitDayEvents: async () => undefined,
       recordShardRecap: async () => undefined,
       projectPolicyEvents: async ({ fromSequence, events }) => {

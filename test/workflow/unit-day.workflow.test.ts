@@ -34,16 +34,31 @@ describe('unit-day workflow on the time-skipping server', () => {
     const notices: NoticeBatch[] = [];
     const projected: UnitDayEvent[] = [];
     const recaps: unknown[] = [];
+    const drains: number[] = [];
     const activities: Pick<
       LifecycleActivities,
-      'loadShardRoster' | 'escalationTargets' | 'sendNotices' | 'projectUnitDayEvents' | 'recordShardRecap'
+      | 'loadShardRoster'
+      | 'escalationTargets'
+      | 'sendNotices'
+      | 'drainNotices'
+      | 'projectUnitDayEvents'
+      | 'recordShardRecap'
     > = {
       loadShardRoster: async () => roster,
       escalationTargets: async ({ level, nips }) =>
         nips.map((nip) => ({ nip, to: `atasan-${level}-of-${nip.slice(-3)}` })),
       sendNotices: async (batch) => {
         notices.push(batch);
-        return { sent: batch.nips.length, failed: 0 };
+        // The last escalation batch leaves one message in flight (as a crashed worker would).
+        return {
+          sent: batch.nips.length,
+          failed: 0,
+          inFlight: batch.kind === 'escalation' && batch.level === 2 ? 1 : 0,
+        };
+      },
+      drainNotices: async () => {
+        drains.push(Date.now());
+        return { sent: 1, failed: 0, inFlight: 0 };
       },
       projectUnitDayEvents: async ({ fromSequence, events }) => {
         // Idempotent by sequence, as the real store is.
@@ -51,7 +66,7 @@ describe('unit-day workflow on the time-skipping server', () => {
       },
       recordShardRecap: async ({ counts }) => void recaps.push(counts),
     };
-    return { activities, notices, projected, recaps };
+    return { activities, notices, projected, recaps, drains };
   }
 
   const report = (nip: string): SubmitReportInput => ({
@@ -172,5 +187,7 @@ describe('unit-day workflow on the time-skipping server', () => {
       'UnitDayRecapped',
     ]);
     expect(fake.recaps).toHaveLength(1);
+    // The message left in flight was dispatched again, once, after the lease.
+    expect(fake.drains).toHaveLength(1);
   });
 });
