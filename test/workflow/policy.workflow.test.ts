@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type PolicyEvent, type PolicyRef } from '../../domain/lifecycle';
 import { parsePolicy, type Policy } from '../../domain/policy';
 import { policyWorkflow } from '../../workflows';
-import { policyWorkflowId } from '../../workflows/ids';
+import { policyDayWorkflowId, policyWorkflowId, unitDayWorkflowId } from '../../workflows/ids';
 import { decidePolicyUpdate, policyStateQuery, revokePolicyUpdate } from '../../workflows/messages';
 import { PolicyStatus } from '../../workflows/search-attributes';
 import { recordHistory } from '../support/histories';
@@ -39,6 +39,7 @@ describe('policy workflow on the time-skipping server', () => {
 
   function fakes() {
     const policyEvents: PolicyEvent[] = [];
+    const published: { version: number; days: string[] }[] = [];
     const notices: NoticeBatch[] = [];
     const reminders: { reminder: number; overdue: boolean }[] = [];
     const iso = (date: string, time: string): string =>
@@ -60,7 +61,10 @@ describe('policy workflow on the time-skipping server', () => {
           checks: 0,
         };
       },
-      publishRoster: async () => ({ units: 1, plannedRemote: 1, plannedOffice: 1 }),
+      publishRoster: async ({ version, days }) => {
+        published.push({ version, days: [...days] });
+        return { units: 1, plannedRemote: 1, plannedOffice: 1 };
+      },
       planDay: async ({ date }) => ({
         schedule: {
           noticeAt: iso(date, '07:00'),
@@ -90,7 +94,7 @@ describe('policy workflow on the time-skipping server', () => {
       },
       remindEvaluators: async (r) => void reminders.push({ reminder: r.reminder, overdue: r.overdue }),
     };
-    return { activities, policyEvents, notices, reminders, dossiers };
+    return { activities, policyEvents, notices, reminders, dossiers, published };
   }
 
   async function twoDayPolicy(id: string): Promise<PolicyRef> {
@@ -205,6 +209,15 @@ describe('policy workflow on the time-skipping server', () => {
       await handle.executeUpdate(revokePolicyUpdate, { args: [{ reason: 'dicabut', by: sekda }] });
       const final = await handle.result();
       expect(final.status).toBe('revoked');
+      // The running day and its shard were cancelled with the letter (and closed, so nothing is left pending).
+      for (const id of [
+        policyDayWorkflowId(policy.id, policy.days[0]!),
+        unitDayWorkflowId(policy.id, policy.days[0]!, 'setda.0'),
+      ]) {
+        const child = env.client.workflow.getHandle(id);
+        await child.result().catch(() => undefined);
+        expect((await child.describe()).status.name).toBe('CANCELLED');
+      }
       await recordHistory('policy-revoked-mid-day', handle);
     });
     expect(fake.policyEvents.map((e) => e.type)).toEqual([
