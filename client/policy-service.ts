@@ -10,6 +10,7 @@ import {
 } from '@temporalio/client';
 import { type Store } from '../activities/store';
 import { policyRefOf, shardIdOf } from '../domain/bridge';
+import { roster as computeRoster } from '../domain/roster';
 import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
 import { type OrgDirectory } from '../domain/org/model';
 import { parseOrgCsv } from '../domain/org';
@@ -113,6 +114,65 @@ function parseOrgOrThrow(org: OrgCsvInput, asOf: string): OrgDirectory {
     );
   }
   return parsed.org;
+}
+
+/** One day of a roster preview: per unit, the head count by mode and the cap. */
+export interface PreviewDay {
+  readonly date: string;
+  readonly units: readonly {
+    readonly unit: string;
+    readonly headcount: number;
+    readonly wfh: number;
+    readonly wfa: number;
+    readonly wfo: number;
+    readonly cap: number;
+  }[];
+}
+
+/**
+ * The roster a letter would give, before it is issued: nothing is written. The directory is the one given, or the
+ * one pinned to the letter's id. Open-ended letters preview their first review cycle.
+ */
+export async function previewRoster(
+  deps: Pick<ServiceDeps, 'store'>,
+  input: {
+    readonly policyText: string;
+    readonly filename?: string;
+    readonly org?: OrgCsvInput;
+    readonly asOf?: string;
+  },
+): Promise<{
+  readonly policyId: string;
+  readonly days: readonly PreviewDay[];
+  readonly warnings: readonly string[];
+}> {
+  const document = parsePolicyOrThrow(input.policyText, input.filename);
+  const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
+  let org = input.org ? parseOrgOrThrow(input.org, asOf) : undefined;
+  if (!org) {
+    if (!(await deps.store.pinnedDirectory(document.id))) {
+      throw new ServiceError(400, 'INVALID_INPUT', [
+        'org: required (units.csv and employees.csv) to preview a new letter',
+      ]);
+    }
+    org = await deps.store.loadDirectory({ policyId: document.id });
+  }
+  const r = computeRoster(document, org, policyRefOf(document).days);
+  return {
+    policyId: document.id,
+    warnings: r.warnings,
+    days: r.days.map((date, d) => ({
+      date,
+      units: (r.unitDays[d] ?? []).map((u) => ({
+        unit: u.unitId,
+        headcount: u.headcount,
+        wfh: u.wfh,
+        wfa: u.wfa,
+        wfo: u.wfo,
+        cap: u.effectiveCap,
+      })),
+    })),
+  };
 }
 
 /** Issues a letter: nothing is written when the file or the directory is invalid. */

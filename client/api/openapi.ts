@@ -26,6 +26,13 @@ const OPS: readonly Op[] = [
     capability: 'issue',
     body: issueBody,
   },
+  {
+    method: 'post',
+    path: '/api/policies/preview',
+    summary: 'Preview the roster a letter would give, per day and unit (writes nothing)',
+    capability: 'issue',
+    body: issueBody,
+  },
   { method: 'get', path: '/api/policies/{id}', summary: 'Status of a letter', capability: 'read-policy' },
   {
     method: 'post',

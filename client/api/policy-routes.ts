@@ -4,7 +4,14 @@
  */
 import { type FastifyInstance } from 'fastify';
 import { actorOf } from '../auth/principal';
-import { amendPolicy, decidePolicy, issuePolicy, policyState, revokePolicy } from '../policy-service';
+import {
+  amendPolicy,
+  decidePolicy,
+  issuePolicy,
+  policyState,
+  previewRoster,
+  revokePolicy,
+} from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse } from './errors';
 import { invalid } from './invalid';
@@ -30,6 +37,23 @@ export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: Rout
       return reply
         .code(201)
         .send(await issuePolicy(deps, { ...rest, policyText: policy, issuedBy: actorOf(p) }));
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  // The roster a letter would give, before issuing it: writes nothing.
+  app.post('/api/policies/preview', async (req, reply) => {
+    if (!guard.allow(req, reply, 'issue')) return reply;
+    const body = issueBody.safeParse(req.body ?? {});
+    if (!body.success) return reply.code(400).send(invalid(body.error));
+    try {
+      const { policy, filename, org } = body.data;
+      return await previewRoster(deps, {
+        policyText: policy,
+        ...(filename !== undefined ? { filename } : {}),
+        ...(org !== undefined ? { org } : {}),
+      });
     } catch (err) {
       return refuse(reply, err);
     }

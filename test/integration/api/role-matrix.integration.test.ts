@@ -111,6 +111,14 @@ describe('API role × endpoint matrix', () => {
       allowed: ['secretariat'],
       allowedStatus: 400,
     },
+    {
+      name: 'preview',
+      method: 'POST',
+      url: () => '/api/policies/preview',
+      body: () => ({ policy, org }),
+      allowed: ['secretariat'],
+      allowedStatus: 200,
+    },
     { name: 'status', method: 'GET', url: () => `/api/policies/${P}`, allowed: ALL, allowedStatus: 200 },
     {
       name: 'amend',
@@ -547,6 +555,32 @@ describe('API role × endpoint matrix', () => {
       headers: bearer(who.evaluator),
     });
     expect(dossier.body).toMatch(/PolicyIssued/);
+  });
+
+  it('previews the roster a letter would give before it is issued, writing nothing', async () => {
+    const draft = policy.replace('id: kebumen-2023', 'id: kebumen-draft');
+    const res = await h.api.inject({
+      method: 'POST',
+      url: '/api/policies/preview',
+      headers: bearer(who.secretariat),
+      payload: { policy: draft, org },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{
+      policyId: string;
+      days: {
+        date: string;
+        units: { unit: string; headcount: number; wfh: number; wfo: number; cap: number }[];
+      }[];
+    }>();
+    expect(body.policyId).toBe('kebumen-draft');
+    expect(body.days.map((d) => d.date)).toEqual(days);
+    for (const d of body.days) {
+      for (const u of d.units) expect(u.wfh).toBeLessThanOrEqual(u.cap);
+      expect(d.units.some((u) => u.wfh > 0)).toBe(true);
+      expect(d.units.some((u) => u.headcount > 0 && u.wfh === 0)).toBe(true); // excluded units stay in office
+    }
+    expect(await h.runtime.store.pinnedDirectory('kebumen-draft')).toBeUndefined();
   });
 
   it('revokes for the secretariat, after which the status says so', async () => {
