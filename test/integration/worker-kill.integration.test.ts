@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { createLifecycleActivities } from '../../activities/lifecycle';
 import { createNotificationActivities } from '../../activities/notifications';
@@ -19,6 +20,8 @@ import { createDevServerEnv } from '../support/temporal';
  * worker process (worker/main.ts) and a SQLite store. Every acknowledged report must be in the final recap and in
  * the read store, and every notification must be recorded as sent once.
  */
+const quietLogger = new DefaultLogger('WARN');
+
 describe('worker killed mid-day', () => {
   const root = join(__dirname, '..', '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'edaran-kill-'));
@@ -37,6 +40,8 @@ describe('worker killed mid-day', () => {
         TEMPORAL_ADDRESS: env.address,
         EDARAN_DATA_DIR: dataDir,
         EDARAN_TASK_QUEUE: taskQueue,
+        // Prebuilt once: a restarted worker polls within a second instead of bundling again.
+        EDARAN_WORKFLOW_BUNDLE: bundlePath,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -45,7 +50,14 @@ describe('worker killed mid-day', () => {
     return child;
   }
 
+  const bundlePath = join(dataDir, 'workflow-bundle.js');
+
   beforeAll(async () => {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      logger: quietLogger,
+    });
+    writeFileSync(bundlePath, code);
     env = await createDevServerEnv();
     store = await openStore({ sqlitePath: join(dataDir, 'edaran.db') });
   });
@@ -58,6 +70,9 @@ describe('worker killed mid-day', () => {
     await store?.close();
     await env?.teardown();
   });
+
+  // Generous: it waits for the compressed day's cut-off, and the machine has 2 cores.
+  jest.setTimeout(300_000);
 
   it('loses no acknowledged report and sends no notification twice', async () => {
     const today = DateTime.now().setZone(ZONE).toISODate()!;

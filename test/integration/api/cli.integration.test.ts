@@ -79,7 +79,12 @@ describe('edaran policy / results / token CLI over the API', () => {
     expect(again.err).toMatch(/Surat edaran sudah diterbitkan/);
 
     await waitForRoster(h.runtime, 'kebumen-2023', days[0]);
-    const status = await cli(policy, ['status', 'kebumen-2023']);
+    // The workflow records RosterPublished just after the store has the rows: poll until it has.
+    let status = await cli(policy, ['status', 'kebumen-2023']);
+    for (let i = 0; i < 50 && !status.out.includes(': scheduled'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await cli(policy, ['status', 'kebumen-2023']);
+    }
     expect(status.code).toBe(0);
     expect(status.out).toMatch(/^kebumen-2023: scheduled \(061\.\/7921, version 1\)/);
     expect(status.out).toMatch(new RegExp(`days +${days[0]} planned, ${days[1]} planned`));
