@@ -3,6 +3,20 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ServerExecutable } from '../../scripts/temporal-binaries';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
+/**
+ * The SDK client's gRPC retry interceptor schedules retries with timers that Connection.close() does not clear;
+ * one firing after the close throws "Channel has been shut down" outside any test. A short grace before the
+ * teardown lets retries still in flight (seen on a loaded 2-core machine) finish first.
+ */
+function withTeardownGrace(env: TestWorkflowEnvironment): TestWorkflowEnvironment {
+  const teardown = env.teardown.bind(env);
+  env.teardown = async () => {
+    await new Promise((r) => setTimeout(r, 1000));
+    await teardown();
+  };
+  return env;
+}
+
 function executable(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH'): ServerExecutable {
   const path = process.env[variable];
   return path ? { type: 'existing-path', path } : { type: 'cached-download' };
@@ -23,16 +37,17 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
       ]),
     ),
   });
-  return env;
+  return withTeardownGrace(env);
 }
 
 /** The real Temporal dev server (CLI), in memory unless a SQLite file is given, with edaran's search attributes. */
-export function createDevServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
+export async function createDevServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: executable('TEMPORAL_CLI_PATH'),
       searchAttributes: [...SEARCH_ATTRIBUTES],
       ...(dbFilename ? { dbFilename } : {}),
     },
   });
+  return withTeardownGrace(env);
 }
