@@ -1,0 +1,177 @@
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import fc from 'fast-check';
+import { type Principal } from '../../../client/auth/principal';
+import { parsePolicy } from '../../../domain/policy';
+import { createDevServerEnv } from '../../support/temporal';
+import { type ApiHarness, bearer, kebumenLetter, kebumenOrg, startApi, waitForRoster } from './api-fixture';
+
+/**
+ * Fuzzing through the real API on the real dev server: 1,000 malformed policy files and 1,000 malformed reports.
+ * Every one must get a 4xx that names a field, never a 5xx, and leave the store exactly as it was.
+ */
+describe('fuzzing the API with malformed letters and reports', () => {
+  const { policy, days } = kebumenLetter();
+  const org = kebumenOrg();
+  const sec: Principal = { role: 'secretariat', sub: 'setda-kebumen', name: 'Sekretariat Daerah' };
+  let env: TestWorkflowEnvironment;
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    env = await createDevServerEnv();
+    h = await startApi(env, 'api-fuzz');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await env?.teardown();
+  });
+  jest.setTimeout(300_000);
+
+  /** What the store holds for a policy: events, pins, outbox. Compared before and after each rejection. */
+  async function storeState(policyId: string): Promise<string> {
+    const events = await h.runtime.store.eventsOf(policyId, { limit: 100_000 });
+    const outbox = await h.runtime.store.listOutbox({ policyId });
+    return JSON.stringify([
+      events.length,
+      events.at(-1)?.eventId,
+      await h.runtime.store.pinnedDirectory(policyId),
+      outbox.length,
+    ]);
+  }
+
+  const lines = policy.split('\n');
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.constantFrom(
+      'true',
+      'null',
+      '[]',
+      '{}',
+      '150',
+      '-5',
+      '2023-02-30',
+      'Mars/Olympus',
+      "'",
+      '"',
+      ':',
+      '- x',
+    ),
+  );
+  /** One mutation of the valid Kebumen file. */
+  const mutatedPolicy = fc.oneof(
+    // a value replaced by something else
+    fc
+      .tuple(fc.nat(lines.length - 1), scalar)
+      .map(([i, v]) =>
+        lines
+          .map((l, k) => (k === i && l.includes(':') ? l.replace(/:\s.*$/, `: ${String(v)}`) : l))
+          .join('\n'),
+      ),
+    // a line dropped
+    fc.nat(lines.length - 1).map((i) => lines.filter((_, k) => k !== i).join('\n')),
+    // an unknown key at some indentation
+    fc
+      .tuple(
+        fc.nat(lines.length - 1),
+        fc.constantFrom('', '  ', '    ', '      '),
+        fc.stringMatching(/^[a-z]{3,8}$/),
+      )
+      .map(([i, indent, key]) => [...lines.slice(0, i), `${indent}${key}X: 1`, ...lines.slice(i)].join('\n')),
+    // the file cut short
+    fc.nat(policy.length - 1).map((n) => policy.slice(0, n)),
+  );
+
+  it('refuses 1,000 malformed policy files with 400, a line and field per problem, and writes nothing', async () => {
+    const candidates = fc.sample(mutatedPolicy, { numRuns: 4000, seed: 20261125 });
+    // Only files the parser itself rejects are malformed; a mutation that stays valid is not a fuzz case.
+    const malformed = candidates.filter((text) => !parsePolicy(text).ok).slice(0, 1000);
+    expect(malformed.length).toBe(1000);
+    const before = await storeState('kebumen-2023');
+    const statuses = new Map<number, number>();
+    for (const text of malformed) {
+      const res = await h.api.inject({
+        method: 'POST',
+        url: '/api/policies',
+        headers: bearer(sec),
+        payload: { policy: text, org },
+      });
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      const body = res.json<{ problems?: string[]; fields?: { field: string }[] }>();
+      const named = [...(body.problems ?? []), ...(body.fields ?? []).map((f) => f.field)];
+      expect(named.length).toBeGreaterThan(0);
+      // "policy.yaml:LINE: path: reason" names a line and a field for every problem.
+      for (const p of body.problems ?? []) expect(p).toMatch(/^[^:]+:\d+: [^:]*: .+/);
+    }
+    expect([...statuses.keys()]).toEqual([400]);
+    expect(await storeState('kebumen-2023')).toBe(before);
+  });
+
+  it('refuses 1,000 malformed reports with a 4xx naming the field, and changes nothing', async () => {
+    const issued = await h.api.inject({
+      method: 'POST',
+      url: '/api/policies',
+      headers: bearer(sec),
+      payload: { policy, org },
+    });
+    expect(issued.statusCode).toBe(201);
+    const roster = await waitForRoster(h.runtime, 'kebumen-2023', days[0]);
+    const wfh = roster.find((r) => r.mode === 'WFH')!;
+    const employee: Principal = { role: 'employee', sub: wfh.nip, name: 'Pegawai' };
+    const valid = {
+      nip: wfh.nip,
+      checkIn: '07:30',
+      progress: [{ activity: 'Menyusun laporan', output: 'Draf' }],
+    };
+    const anything = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+    );
+    const malformedReport = fc.oneof(
+      // a field with a value of the wrong kind
+      fc
+        .tuple(fc.constantFrom('nip', 'checkIn', 'checkOut', 'location', 'progress'), anything)
+        .map(([k, v]) => ({ ...valid, [k]: v })),
+      // a required field missing
+      fc
+        .constantFrom('nip', 'checkIn', 'progress')
+        .map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
+      // an unknown field
+      fc.stringMatching(/^[a-z]{2,10}$/).map((k) => ({ ...valid, [`${k}Extra`]: 1 })),
+      // progress entries that are empty or incomplete
+      fc
+        .constantFrom(
+          [],
+          [{}],
+          [{ activity: '', output: 'x' }],
+          [{ activity: 'x' }],
+          [{ activity: 'x', output: 'y', quantity: -1 }],
+        )
+        .map((p) => ({ ...valid, progress: p })),
+      // not an object at all
+      anything.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+    );
+    const reports = fc.sample(malformedReport, { numRuns: 1000, seed: 42 });
+    const before = await storeState('kebumen-2023');
+    for (const body of reports) {
+      const res = await h.api.inject({
+        method: 'POST',
+        url: `/api/policies/kebumen-2023/days/${days[0]}/reports`,
+        headers: bearer(employee),
+        payload: body as object,
+      });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      const answer = res.json<{ problems?: string[]; fields?: { field: string }[]; error?: string }>();
+      expect(
+        [...(answer.problems ?? []), ...(answer.fields ?? []).map((f) => f.field)].length,
+      ).toBeGreaterThan(0);
+    }
+    expect(await storeState('kebumen-2023')).toBe(before);
+  });
+});
