@@ -3,23 +3,11 @@
  * activities/). Payloads stay small: rosters travel per shard (≤ SHARD_SIZE people), never per policy.
  */
 import { type PolicyEvent, type RecapCounts, type RosterEntry, type UnitDayEvent } from '../domain/lifecycle';
+import { type PlannedDay } from '../domain/bridge';
 import { type Policy } from '../domain/policy';
 
-/** The instants (ISO, UTC) of one policy day, computed from the letter's local times and working calendar. */
-export interface DaySchedule {
-  /** Morning roster notice. */
-  readonly noticeAt: string;
-  /** Reports are accepted from here. */
-  readonly opensAt: string;
-  /** Reminders to those who have not reported yet. */
-  readonly reminders: readonly { readonly ruleId: string; readonly at: string }[];
-  /** On time up to here; later reports are flagged late. */
-  readonly deadline: string;
-  /** Escalation levels of a missing report, in order, on working-hour clocks. */
-  readonly escalations: readonly { readonly level: number; readonly ruleId: string; readonly at: string }[];
-  /** Late reports accepted up to here; then the day closes and is recapped. */
-  readonly cutoff: string;
-}
+/** The instants (ISO, UTC) of one policy day: notice, reminders, deadline, escalations, cut-off. */
+export type DaySchedule = PlannedDay;
 
 export interface ShardRef {
   readonly policyId: string;

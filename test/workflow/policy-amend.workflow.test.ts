@@ -1,30 +1,12 @@
-import { type BuildDossierInput, type DossierActivities } from '../../activities/dossier';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
-import { type LifecycleActivities, type NoticeBatch } from '../../activities/lifecycle-types';
 import { localTimeToInstant } from '../../domain/calendar/instants';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type PolicyEvent, type PolicyRef } from '../../domain/lifecycle';
-import { parsePolicy, type Policy } from '../../domain/policy';
 import { policyWorkflow } from '../../workflows';
 import { policyWorkflowId } from '../../workflows/ids';
 import { amendPolicyUpdate, decidePolicyUpdate, policyStateQuery } from '../../workflows/messages';
+import { kebumenDocument, policyFakes, sekda, twoDayPolicy, ZONE } from '../support/policy-fakes';
 import { createTimeSkippingEnv } from '../support/temporal';
-
-const ZONE = 'Asia/Jakarta';
-const WFH = '198001012005011001';
-const WFO = '198102022006021002';
-const sekda = { id: 'sekda', name: 'Sekretaris Daerah', role: 'sekda' };
-
-function kebumenDocument(): Policy {
-  const parsed = parsePolicy(
-    readFileSync(join(__dirname, '../../examples/policies/kebumen-2023.yaml'), 'utf8'),
-  );
-  if (!parsed.ok) throw new Error('the Kebumen example must parse');
-  return parsed.policy;
-}
 
 /** Its own file, so its own time-skipping server: the clock is not shared with the other policy scenarios. */
 describe('policy amendment on the time-skipping server', () => {
@@ -36,88 +18,15 @@ describe('policy amendment on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  function fakes() {
-    const policyEvents: PolicyEvent[] = [];
-    const published: { version: number; days: string[] }[] = [];
-    const notices: NoticeBatch[] = [];
-    const reminders: { reminder: number; overdue: boolean }[] = [];
-    const iso = (date: string, time: string): string =>
-      new Date(localTimeToInstant(date, time, ZONE)).toISOString();
-    const dossiers: BuildDossierInput[] = [];
-    const activities: LifecycleActivities & DossierActivities = {
-      buildDossier: async (input) => {
-        dossiers.push(input);
-        return {
-          eventId: `dossier:${input.policy.id}:${input.periodIndex}`,
-          created: true,
-          periodIndex: input.periodIndex,
-          days: input.days.length,
-          wfh: 0,
-          reported: 0,
-          late: 0,
-          missing: 0,
-          excused: 0,
-          checks: 0,
-        };
-      },
-      publishRoster: async ({ version, days }) => {
-        published.push({ version, days: [...days] });
-        return { units: 1, plannedRemote: 1, plannedOffice: 1 };
-      },
-      planDay: async ({ date }) => ({
-        schedule: {
-          noticeAt: iso(date, '07:00'),
-          opensAt: iso(date, '07:00'),
-          reminders: [{ ruleId: 'r', at: iso(date, '14:00') }],
-          deadline: iso(date, '16:00'),
-          escalations: [{ level: 1, ruleId: 'e1', at: iso(date, '17:00') }],
-          cutoff: iso(date, '20:00'),
-        },
-        shards: [{ unitId: 'setda', shardId: 'setda.0', people: 2 }],
-        locationRequired: false,
-      }),
-      loadShardRoster: async () => [
-        { nip: WFH, mode: 'wfh' },
-        { nip: WFO, mode: 'wfo' },
-      ],
-      escalationTargets: async ({ nips }) => nips.map((nip) => ({ nip, to: 'kabag' })),
-      sendNotices: async (b) => {
-        notices.push(b);
-        return { sent: b.nips.length, failed: 0, inFlight: 0 };
-      },
-      drainNotices: async () => ({ sent: 0, failed: 0, inFlight: 0 }),
-      projectUnitDayEvents: async () => undefined,
-      recordShardRecap: async () => undefined,
-      projectPolicyEvents: async ({ fromSequence, events }) => {
-        events.forEach((e, i) => (policyEvents[fromSequence + i] = e));
-      },
-      remindEvaluators: async (r) => void reminders.push({ reminder: r.reminder, overdue: r.overdue }),
-    };
-    return { activities, policyEvents, notices, reminders, dossiers, published };
-  }
-
-  async function twoDayPolicy(id: string): Promise<PolicyRef> {
-    const today = DateTime.fromMillis(await env.currentTimeMs(), { zone: ZONE });
-    return {
-      id,
-      number: '061./7921',
-      version: 1,
-      timezone: ZONE,
-      days: [today.plus({ days: 1 }).toISODate()!, today.plus({ days: 8 }).toISODate()!],
-      openEnded: false,
-      decisionOptions: ['extend', 'make-permanent', 'end'],
-    };
-  }
-
   it('amends from a date: the response lists the affected days, later days run the new version', async () => {
-    const fake = fakes();
+    const fake = policyFakes();
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'policy-amend',
       workflowsPath: require.resolve('../../workflows'),
       activities: fake.activities,
     });
-    const policy = await twoDayPolicy('dki-amend-test');
+    const policy = await twoDayPolicy(env, 'dki-amend-test');
     const [day1, day2] = policy.days as [string, string];
     const day3 = DateTime.fromISO(day2).plus({ days: 1 }).toISODate()!;
     await worker.runUntil(async () => {
