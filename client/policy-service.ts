@@ -9,7 +9,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { type Store } from '../activities/store';
-import { policyRefOf, shardIdOf } from '../domain/bridge';
+import { policyRefOf, shardIdOf, shardsOfUnit } from '../domain/bridge';
 import { roster as computeRoster } from '../domain/roster';
 import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
 import { type OrgDirectory } from '../domain/org/model';
@@ -248,22 +248,54 @@ export async function policyState(deps: ServiceDeps, policyId: string): Promise<
 }
 
 /** The unit-day workflow (shard) that takes `nip`'s report on `date`, from the published roster. */
+/** How long a day's NIP → shard map is reused; an open day's roster no longer changes. */
+const SHARD_MAP_TTL_MS = 60_000;
+const shardMaps = new Map<string, { readonly at: number; readonly byNip: ReadonlyMap<string, string> }>();
+
+/** NIP → shard workflow id of (policy, date), from the published roster; cached per process. */
+async function shardMapOf(
+  store: Store,
+  policyId: string,
+  date: string,
+  fresh: boolean,
+): Promise<ReadonlyMap<string, string>> {
+  const key = `${policyId}\u0000${date}`;
+  const hit = shardMaps.get(key);
+  if (hit && !fresh && Date.now() - hit.at < SHARD_MAP_TTL_MS) return hit.byNip;
+  const byUnit = new Map<string, string[]>();
+  for (const r of await store.rosterOf(policyId, date)) {
+    const nips = byUnit.get(r.unitId) ?? [];
+    nips.push(r.nip);
+    byUnit.set(r.unitId, nips);
+  }
+  const byNip = new Map<string, string>();
+  for (const [unitId, nips] of byUnit) {
+    for (const shard of shardsOfUnit(unitId, nips)) {
+      for (const nip of shard.nips) byNip.set(nip, unitDayWorkflowId(policyId, date, shard.shardId));
+    }
+  }
+  shardMaps.set(key, { at: Date.now(), byNip });
+  if (shardMaps.size > 32) shardMaps.delete(shardMaps.keys().next().value as string);
+  return byNip;
+}
+
+/**
+ * The unit-day workflow (shard) that takes `nip`'s report on `date`, from the published roster. Reading the roster
+ * per report would dominate ingestion, so the map is cached; a miss re-reads it once (the roster may be newer).
+ */
 export async function shardWorkflowOf(
   deps: ServiceDeps,
   policyId: string,
   date: string,
   nip: string,
 ): Promise<string> {
-  const rows = await deps.store.rosterOf(policyId, date);
-  const mine = rows.find((r) => r.nip === nip);
-  if (!mine) {
+  const workflowId =
+    (await shardMapOf(deps.store, policyId, date, false)).get(nip) ??
+    (await shardMapOf(deps.store, policyId, date, true)).get(nip);
+  if (!workflowId) {
     throw new ServiceError(404, 'NOT_ROSTERED', [`nip: not on the roster of ${policyId} on ${date}`]);
   }
-  const unitNips = rows.filter((r) => r.unitId === mine.unitId).map((r) => r.nip);
-  const shardId = shardIdOf(mine.unitId, unitNips, nip);
-  if (!shardId)
-    throw new ServiceError(404, 'NOT_ROSTERED', [`nip: not on the roster of ${policyId} on ${date}`]);
-  return unitDayWorkflowId(policyId, date, shardId);
+  return workflowId;
 }
 
 function updateRefusal(err: unknown): never {

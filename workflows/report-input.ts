@@ -3,11 +3,12 @@
  * check-out times, the location where the letter records it, and e-Kinerja "Progres Harian" entries.
  */
 import { z } from 'zod';
+import { STAFF_ID_PATTERN } from '../domain/lifecycle/unit-day/roster-entry';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (local time)');
 
 export const reportInputSchema = z.strictObject({
-  nip: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/, 'must be an 18-digit NIP or a staff id'),
+  nip: z.string().regex(STAFF_ID_PATTERN, 'must be an 18-digit NIP or a staff id'),
   checkIn: hhmm,
   checkOut: hhmm.optional(),
   location: z

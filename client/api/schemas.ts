@@ -3,9 +3,10 @@
  */
 import { z } from 'zod';
 import { reportInputSchema } from '../../workflows/report-input';
+import { STAFF_ID_PATTERN } from '../../domain/lifecycle/unit-day/roster-entry';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const nip = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/, 'must be an 18-digit NIP or a staff id');
+const nip = z.string().regex(STAFF_ID_PATTERN, 'must be an 18-digit NIP or a staff id');
 
 export const policyIdParam = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be a policy id'),

@@ -3,12 +3,13 @@
  * token (see jwt.ts), checked with zod at the edge.
  */
 import { z } from 'zod';
+import { STAFF_ID_PATTERN } from '../../domain/lifecycle/unit-day/roster-entry';
 
 /** The five roles of issue 7. */
 export const ROLES = ['secretariat', 'employee', 'supervisor', 'hr', 'evaluator'] as const;
 export type Role = (typeof ROLES)[number];
 
-const nip = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/, 'must be an 18-digit NIP or a staff id');
+const nip = z.string().regex(STAFF_ID_PATTERN, 'must be an 18-digit NIP or a staff id');
 
 /** Token claims: `sub` is the NIP for employee/supervisor, an operator id otherwise; `unit` is required for HR. */
 export const principalSchema = z

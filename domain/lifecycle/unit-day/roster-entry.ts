@@ -16,8 +16,12 @@ export function isRemote(mode: WorkMode): boolean {
   return mode !== 'wfo';
 }
 
-// Letters and digits only at the start, so no id can collide with Object.prototype keys like __proto__.
-const NIP_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/;
+/**
+ * An 18-digit NIP or a non-ASN staff id (`NONASN-<unitId>-<n>`, unit ids being lowercase letters, digits, ".",
+ * "-" and "_"). A letter or digit first, so no id can collide with Object.prototype keys like __proto__.
+ */
+export const STAFF_ID_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._-]{0,119}$/;
+const NIP_PATTERN = STAFF_ID_PATTERN;
 
 /** True for an 18-digit NIP or a non-ASN internal id of the same field. */
 export function isNip(value: unknown): value is string {
@@ -29,8 +33,8 @@ export function nipProblem(nip: unknown, field = 'nip'): LocalizedText | null {
   return isNip(nip)
     ? null
     : say(
-        `Kolom "${field}" harus berupa NIP atau nomor pegawai (huruf/angka, maks. 40).`,
-        `Field "${field}" must be a NIP or staff id (letters, digits, "." or "-", at most 40).`,
+        `Kolom "${field}" harus berupa NIP atau nomor pegawai (huruf/angka, maks. 120).`,
+        `Field "${field}" must be a NIP or staff id (letters, digits, ".", "-" or "_", at most 120).`,
       );
 }
 
