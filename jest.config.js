@@ -22,4 +22,7 @@ module.exports = {
     },
   ],
   testTimeout: 120000,
+  // Two workers on the 2-core machine: server tests mostly wait (timers, servers, a worker restart), so a second
+  // worker overlaps the waiting instead of leaving a core idle (jest's default would be one worker here).
+  maxWorkers: 2,
 };

@@ -9,6 +9,7 @@ import { type RosterEntry, type UnitDayEvent, type WorkMode } from '../domain/li
 import { type Employee } from '../domain/org/model';
 import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
 import { type NotificationActivities } from './notifications';
+import { heartbeatIfInActivity } from './notifications/heartbeat';
 import { type EnqueueNotificationsInput } from './notifications/compose';
 import { type ChannelName, type DomainEventEnvelope, type RosterRow, type Store } from './store/store';
 import {
@@ -88,11 +89,12 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
       }
       const org = await store.loadDirectory(scope);
       const r = computeRoster(policy, org, days);
-      const envelopes: DomainEventEnvelope[] = [];
+      for (const date of days) dayCache.delete(`${policy.id}\u0000${date}`);
       let plannedRemote = 0;
       let plannedOffice = 0;
       for (let d = 0; d < r.days.length; d++) {
         const date = r.days[d] as string;
+        const envelopes: DomainEventEnvelope[] = [];
         const byUnit = new Map<string, { nip: string; unitId: string; mode: string; reason: string }[]>();
         for (let e = 0; e < r.employees.length; e++) {
           const a = assignmentAt(r, d, e);
@@ -119,9 +121,10 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
             });
           }
         }
+        // One day at a time, with a heartbeat: a province's period is hundreds of thousands of rows.
+        await store.appendEvents(envelopes);
+        heartbeatIfInActivity({ published: d + 1, of: r.days.length });
       }
-      for (const date of days) dayCache.delete(`${policy.id}\u0000${date}`);
-      await store.appendEvents(envelopes);
       return { units: r.units.length, plannedRemote, plannedOffice };
     },
 
