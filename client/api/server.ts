@@ -68,7 +68,17 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return { ok: true };
   });
 
+  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
+  const guard = createGuard({
+    jwtSecret,
+    store: deps.store,
+    ...(deps.onDenied ? { onDenied: deps.onDenied } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+
+  // The proof workflow (the wiring check) is the secretariat's: it starts workflows on the cluster.
   app.post('/api/proof', async (req, reply) => {
+    if (!guard.allow(req, reply, 'issue')) return reply;
     const body = startProofBody.safeParse(req.body ?? {});
     if (!body.success) return reply.code(400).send(invalid(body.error));
     const workflowId = `proof-${randomUUID()}`;
@@ -85,6 +95,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   });
 
   app.get('/api/proof/:id', async (req, reply) => {
+    if (!guard.allow(req, reply, 'issue')) return reply;
     const params = workflowIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
     try {
@@ -96,6 +107,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   });
 
   app.post('/api/proof/:id/approvals', async (req, reply) => {
+    if (!guard.allow(req, reply, 'issue')) return reply;
     const params = workflowIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
     const body = approveBody.safeParse(req.body ?? {});
@@ -114,13 +126,6 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     }
   });
 
-  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
-  const guard = createGuard({
-    jwtSecret,
-    store: deps.store,
-    ...(deps.onDenied ? { onDenied: deps.onDenied } : {}),
-    ...(deps.now ? { now: deps.now } : {}),
-  });
   const context = { deps: { client: deps.client, store: deps.store, taskQueue: deps.taskQueue }, guard };
   registerPolicyRoutes(app, context);
   registerDayRoutes(app, context);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { LIVENESS_FILE } from '../../../deploy/liveness';
 import { createDevServerEnv } from '../../support/temporal';
+import { mintToken } from '../../../client/auth/tokens';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -73,6 +74,8 @@ describe('deploy/api-main.ts and deploy/worker-main.ts on the real dev server', 
     await env?.teardown();
   });
 
+  const jwtSecret = randomBytes(32).toString('base64url');
+
   it('serve the API and the codec endpoint, run workflows with encrypted payloads, report health, stop on SIGTERM', async () => {
     const [httpPort, codecPort] = [await freePort(), await freePort()];
     const childEnv: NodeJS.ProcessEnv = {
@@ -81,7 +84,7 @@ describe('deploy/api-main.ts and deploy/worker-main.ts on the real dev server', 
       TEMPORAL_ADDRESS: env.address,
       TEMPORAL_NAMESPACE: env.namespace ?? 'default',
       EDARAN_TASK_QUEUE: 'deploy-e2e',
-      EDARAN_JWT_SECRET: randomBytes(32).toString('base64url'),
+      EDARAN_JWT_SECRET: jwtSecret,
       EDARAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'edaran-deploy-')),
       EDARAN_HTTP_HOST: '127.0.0.1',
       EDARAN_HTTP_PORT: String(httpPort),
@@ -100,21 +103,33 @@ describe('deploy/api-main.ts and deploy/worker-main.ts on the real dev server', 
     );
 
     const policyNumber = 'SE/DEPLOY/NIP-198502022010011002';
-    const created = await fetch(`${base}/api/proof`, {
+    const auth = {
+      authorization: `Bearer ${mintToken({ role: 'secretariat', sub: 'ops', name: 'Operator' }, jwtSecret, Date.now(), 600)}`,
+    };
+    // The proof endpoints are the secretariat's: without a token, 401.
+    const anonymous = await fetch(`${base}/api/proof`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(anonymous.status).toBe(401);
+    const created = await fetch(`${base}/api/proof`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ policyNumber, jurisdiction: 'test', waitDays: 1, approvalsNeeded: 1 }),
     });
     expect(created.status).toBe(201);
     const { workflowId } = (await created.json()) as { workflowId: string };
     const approved = await fetch(`${base}/api/proof/${workflowId}/approvals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ approver: 'sekda' }),
     });
     expect(approved.status).toBe(201);
     const state = await until('workflow done', [api, worker], async () => {
-      const s = (await (await fetch(`${base}/api/proof/${workflowId}`)).json()) as { status: string };
+      const s = (await (await fetch(`${base}/api/proof/${workflowId}`, { headers: auth })).json()) as {
+        status: string;
+      };
       return s.status === 'done' ? s : undefined;
     });
     expect(state).toMatchObject({ status: 'done', endedBy: 'approvals' });
