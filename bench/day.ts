@@ -5,23 +5,11 @@
  * this process), the largest history of any execution and the number of executions.
  * Targets: completes; no execution past 10,240 events; worker RSS < 1 GB.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { DateTime } from 'luxon';
-import { createLifecycleActivities } from '../activities/lifecycle';
 import { type ServiceDeps, submitReport } from '../client/policy-service';
-import { loadConfig } from '../client/config';
-import { generateOrg } from '../domain/org/generate/generate-org';
-import { parsePolicy } from '../domain/policy';
-import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { unitDayWorkflow } from '../workflows';
 import { unitDayWorkflowId } from '../workflows/ids';
-import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { createWorker } from '../worker/create-worker';
-import { openRuntime } from '../worker/runtime';
+import { unitDayStatusQuery } from '../workflows/messages';
+import { publishTodayOf, startDevStack } from './dev-stack';
 
 const COMPLIANCE = Number(process.env.BENCH_COMPLIANCE ?? 0.9);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -33,47 +21,20 @@ const ZONE = 'Asia/Jakarta';
 const say = (line: string): void => void process.stderr.write(`[bench:day] ${line}\n`);
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   const started = Date.now();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
-  const cli = await resolveTemporalCli({ log: say });
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: cli.executable,
-      searchAttributes: [...SEARCH_ATTRIBUTES],
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
-  const dataDir = mkdtempSync(join(tmpdir(), 'edaran-day-'));
-  const config = loadConfig({ EDARAN_DATA_DIR: dataDir, EDARAN_TASK_QUEUE: 'bench-day' });
-  const runtime = await openRuntime(config, { env: { EDARAN_OUTBOX_DIR: join(dataDir, 'outbox') } });
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: 'default',
-    taskQueue: 'bench-day',
-    deps: runtime.deps,
-    overrides: { maxConcurrentActivityTaskExecutions: 16 },
-  });
-  const running = worker.run();
+  const stack = await startDevStack('bench-day', say, { maxConcurrentActivityTaskExecutions: 16 });
+  const { env, runtime } = stack;
   try {
-    const today = DateTime.now().setZone(ZONE).toISODate()!;
-    const parsed = parsePolicy(
-      readFileSync(join(__dirname, '../examples/policies/dki-2023.yaml'), 'utf8').replace(
-        /schedule:\n {2}kind: period\n {2}start: 2023-08-21\n {2}end: 2023-09-07/,
-        `schedule:\n  kind: days\n  days: [${today}]`,
-      ),
+    const { policy, today, org, plan } = await publishTodayOf(
+      stack,
+      'dki-2023.yaml',
+      /schedule:\n {2}kind: period\n {2}start: 2023-08-21\n {2}end: 2023-09-07/,
+      'dki',
+      ZONE,
+      say,
     );
-    if (!parsed.ok)
-      throw new Error(`dki-2023.yaml must parse: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
-    const policy = parsed.policy;
-    say('generating the DKI org at full scale…');
-    const org = generateOrg('dki', { scale: 'full', seed: 1 });
-    const imported = await runtime.store.importDirectory(org, { source: 'bench-day' });
-    await runtime.store.pinDirectory(policy.id, imported.directoryVersion);
-    const lifecycle = createLifecycleActivities(runtime.deps.lifecycle);
-    await lifecycle.publishRoster({ policy, version: 1, days: [today] });
-    const plan = await lifecycle.planDay({ policy, version: 1, date: today });
     const roster = await runtime.store.rosterOf(policy.id, today);
     const remote = roster.filter((r) => r.mode === 'WFH' || r.mode === 'WFA').map((r) => r.nip);
     say(
@@ -110,7 +71,11 @@ async function main(): Promise<void> {
         }),
       ),
     );
-    await new Promise((r) => setTimeout(r, 5000)); // shards load their rosters and open
+    // Reports are taken once a shard has loaded its roster and opened the day: wait for all of them.
+    for (const h of handles) {
+      while ((await h.query(unitDayStatusQuery)).status !== 'open')
+        await new Promise((r) => setTimeout(r, 200));
+    }
 
     // Reports: a seeded share of the off-site staff, through the same service the API uses.
     const deps: ServiceDeps = { client: env.client, store: runtime.store, taskQueue: 'bench-day' };
@@ -174,10 +139,7 @@ async function main(): Promise<void> {
     );
   } finally {
     clearInterval(sampler);
-    worker.shutdown();
-    await running;
-    await runtime.close();
-    await env.teardown();
+    await stack.close();
   }
 }
 

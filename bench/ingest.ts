@@ -7,24 +7,12 @@
  * p50/p99 acknowledgement latency, and the ratio ours/raw of the throughputs. Targets: ratio ≥ 0.7, p99 < 500 ms
  * at 50 reports/s. Absolute figures are noise on a shared 2-core machine; the ratio is the number to compare.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { DateTime } from 'luxon';
 import { buildApi } from '../client/api/server';
 import { mintToken } from '../client/auth/tokens';
-import { loadConfig } from '../client/config';
-import { generateOrg } from '../domain/org/generate/generate-org';
-import { parsePolicy } from '../domain/policy';
-import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { proofWorkflow, unitDayWorkflow } from '../workflows';
 import { unitDayWorkflowId } from '../workflows/ids';
+import { publishTodayOf, startDevStack } from './dev-stack';
 import { approveProofUpdate } from '../workflows/messages';
-import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { createWorker } from '../worker/create-worker';
-import { openRuntime } from '../worker/runtime';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
@@ -87,45 +75,18 @@ async function drive(name: string, count: number, send: (i: number) => Promise<v
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const cli = await resolveTemporalCli({ log: say });
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: cli.executable,
-      searchAttributes: [...SEARCH_ATTRIBUTES],
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
-  const dataDir = mkdtempSync(join(tmpdir(), 'edaran-bench-'));
-  const config = loadConfig({ EDARAN_DATA_DIR: dataDir, EDARAN_TASK_QUEUE: 'bench' });
-  const runtime = await openRuntime(config, { env: { EDARAN_OUTBOX_DIR: join(dataDir, 'outbox') } });
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: 'default',
-    taskQueue: 'bench',
-    deps: runtime.deps,
-  });
-  const running = worker.run();
+  const stack = await startDevStack('bench', say);
+  const { env, runtime } = stack;
   try {
     // Kutai Kartanegara at full scale (≈ 12,000 staff, 75% WFH), its letter for today.
-    const today = DateTime.now().setZone(ZONE).toISODate()!;
-    const parsed = parsePolicy(
-      readFileSync(join(__dirname, '../examples/policies/kukar-2021.yaml'), 'utf8').replace(
-        /schedule:\n {2}kind: period\n {2}start: 2021-01-27\n {2}end: 2021-02-09/,
-        `schedule:\n  kind: days\n  days: [${today}]`,
-      ),
+    const { policy, today, org, plan } = await publishTodayOf(
+      stack,
+      'kukar-2021.yaml',
+      /schedule:\n {2}kind: period\n {2}start: 2021-01-27\n {2}end: 2021-02-09/,
+      'kukar',
+      ZONE,
+      say,
     );
-    if (!parsed.ok) throw new Error(`kukar-2021.yaml must parse: ${JSON.stringify(parsed.problems)}`);
-    const policy = parsed.policy;
-    say('generating the Kutai Kartanegara org at full scale…');
-    const org = generateOrg('kukar', { scale: 'full', seed: 1 });
-    const imported = await runtime.store.importDirectory(org, { source: 'bench' });
-    await runtime.store.pinDirectory(policy.id, imported.directoryVersion);
-    const acts = runtime.deps.lifecycle;
-    const { createLifecycleActivities } = await import('../activities/lifecycle');
-    const lifecycle = createLifecycleActivities(acts);
-    await lifecycle.publishRoster({ policy, version: 1, days: [today] });
-    const plan = await lifecycle.planDay({ policy, version: 1, date: today });
     const remote = (await runtime.store.rosterOf(policy.id, today)).filter(
       (r) => r.mode === 'WFH' || r.mode === 'WFA',
     );
@@ -227,10 +188,7 @@ async function main(): Promise<void> {
     );
     if (ours.failures > 0) process.exitCode = 1;
   } finally {
-    worker.shutdown();
-    await running;
-    await runtime.close();
-    await env.teardown();
+    await stack.close();
   }
 }
 
