@@ -37,6 +37,8 @@ export interface UnitRules {
   readonly unit: Unit;
   readonly headcount: number;
   readonly inScope: boolean;
+  /** Null when the unit is in the rollout in force (or the letter has none); else the stage id to cite. */
+  readonly outOfRollout: string | null;
   readonly quota: Quota | undefined;
   /** floor(maxWfhPercent × headcount): the cap is a share of the unit's whole headcount. */
   readonly cap: number;
@@ -65,8 +67,47 @@ function shareUp(percent: number, count: number): number {
   return Math.ceil((percent * count) / 100 - 1e-9);
 }
 
+/**
+ * Which part of a staged rollout is in force: the first `wave` stages of the letter's rollout (1 = the pilot
+ * alone) plus units the evaluators added by name when they widened it (`units`, with their sub-units).
+ */
+export interface RolloutInForce {
+  readonly wave: number;
+  readonly units: readonly string[];
+}
+
+/** The rollout of a letter's first period: its pilot stage. */
+export const PILOT_ONLY: RolloutInForce = { wave: 1, units: [] };
+
+/**
+ * Null when the unit takes part in the rollout in force (always, for a letter without a rollout); otherwise the
+ * stage to cite: the first later stage whose units include it, else the last stage in force.
+ * `namedUnits` holds the evaluators' named units with all their sub-units.
+ */
+function rolloutStageOutside(
+  policy: Policy,
+  unitId: string,
+  rollout: RolloutInForce,
+  namedUnits: ReadonlySet<string>,
+  unitMatches: (sel: UnitSelector) => boolean,
+): string | null {
+  const stages = policy.rollout?.stages ?? [];
+  if (stages.length === 0 || namedUnits.has(unitId)) return null;
+  const inForce = stages.slice(0, Math.max(1, rollout.wave));
+  if (inForce.some((s) => unitMatches(s.units))) return null;
+  const later = stages.slice(inForce.length).find((s) => unitMatches(s.units));
+  return (later ?? inForce[inForce.length - 1])?.id ?? null;
+}
+
 /** Compiles the policy's rules for one unit with `headcount` members. */
-export function compileUnit(policy: Policy, unit: Unit, headcount: number, figures: Figures): UnitRules {
+export function compileUnit(
+  policy: Policy,
+  unit: Unit,
+  headcount: number,
+  figures: Figures,
+  rollout: RolloutInForce = PILOT_ONLY,
+  namedUnits: ReadonlySet<string> = new Set(),
+): UnitRules {
   const unitMatches = (sel: UnitSelector): boolean => matchesUnit(sel, unit, figures);
   const quota = policy.arrangement.quotas.find((q) => unitMatches(q.units));
   const cap = quota ? shareOf(quota.maxWfhPercent, headcount) : 0;
@@ -87,6 +128,7 @@ export function compileUnit(policy: Policy, unit: Unit, headcount: number, figur
     unit,
     headcount,
     inScope: unitMatches(policy.scope.units),
+    outOfRollout: rolloutStageOutside(policy, unit.id, rollout, namedUnits, unitMatches),
     quota,
     cap,
     minOnSite,
@@ -117,12 +159,16 @@ export function classify(
   if (!rules.inScope || !(scope.statuses as readonly string[]).includes(person.status))
     return fixedWfo(rules, reasons, 'scope', 'out-of-scope', [scope.id]);
   const quota = rules.quota;
+  // A must-wfo exclusion is the stronger reason; any other outcome waits for the rollout to reach the unit.
+  const waiting = rules.outOfRollout;
   for (const r of rules.exclusions) {
     if (r.persons !== undefined && !personMatches(r.persons, person, age)) continue;
     if (r.effect === 'must-wfo') return fixedWfo(rules, reasons, `x:${r.id}`, 'excluded', [r.id]);
+    if (waiting !== null) return fixedWfo(rules, reasons, 'rollout', 'not-in-rollout', [waiting]);
     if (!quota) return fixedWfo(rules, reasons, 'no-quota', 'no-quota', [scope.id]);
     return notRequired(rules, reasons, r, quota);
   }
+  if (waiting !== null) return fixedWfo(rules, reasons, 'rollout', 'not-in-rollout', [waiting]);
   let eligibleBy: string | undefined;
   const elig = policy.eligibility;
   if (elig) {

@@ -72,6 +72,11 @@ function sentences(a: Assignment, c: UnitDayCounts | undefined, by: string | und
         `${head} karena surat edaran ini tidak berlaku bagi status atau unit kerjanya (${ids}).`,
         `${headEn} because the letter does not cover this status or unit (${ids}).`,
       ];
+    case 'not-in-rollout':
+      return [
+        `${head} karena penerapan bertahap belum sampai ke unit ini (${ids}); bekerja di kantor seperti biasa.`,
+        `${headEn} because the staged rollout has not reached this unit yet (${ids}); normal office work.`,
+      ];
     case 'excluded':
       return [
         `${head} karena ketentuan pengecualian ${ids}: tetap bekerja di kantor (100% WFO).`,

@@ -26,4 +26,4 @@ export {
 } from './overrides';
 export { explainAssignment, type Explanation, type ExplainResult, type CitedClause } from './explain';
 export { stableHash } from './stable-hash';
-export { shareOf } from './classify';
+export { shareOf, PILOT_ONLY, type RolloutInForce } from './classify';

@@ -30,6 +30,8 @@ export function isOffSite(mode: Mode): boolean {
  *   (quota id, coverage id).
  * - recalled: a supervisor recalled the person to the office for the day (recall id).
  * - excused: an excused absence for the day (no clause of the letter decides it: no rule id).
+ * - not-in-rollout: the letter rolls out in stages and the unit's stage has not started (the id of the stage
+ *   that will bring the unit in, or of the last stage in force); normal office work.
  */
 export const REASON_CODES = [
   'out-of-scope',
@@ -43,6 +45,7 @@ export const REASON_CODES = [
   'coverage',
   'recalled',
   'excused',
+  'not-in-rollout',
 ] as const;
 /** One reason code. */
 export type ReasonCode = (typeof REASON_CODES)[number];

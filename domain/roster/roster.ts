@@ -1,7 +1,14 @@
 import { type Employee, type OrgDirectory } from '../org/model';
 import { indexOrg } from '../org/org-index';
 import { type Policy } from '../policy';
-import { classify, compileUnit, type PersonClass, type UnitRules } from './classify';
+import {
+  classify,
+  compileUnit,
+  type PersonClass,
+  PILOT_ONLY,
+  type RolloutInForce,
+  type UnitRules,
+} from './classify';
 import { resolveFigures } from './figures';
 import { type PersonFacts } from './match';
 import { type Mode, MODE_CODE, MODES } from './modes';
@@ -37,6 +44,8 @@ type MutableCounts = { -readonly [K in keyof UnitDayCounts]: UnitDayCounts[K] };
  * including those released by a not-required-wfo rule such as "over 55") never exceed
  * min(cap, headcount − minimum on-site coverage); when released people alone would exceed it, the cap wins and
  * the rest of them work in the office that day (reason not-required-cap), rotating fairly among them.
+ * A letter with a staged rollout covers only the units of the stages in force (`rollout`, by default the pilot);
+ * the others work in the office (reason not-in-rollout, citing the stage that will bring them in).
  * Throws RangeError for a malformed day, a repeated day, an employee of an unknown unit or a bad birth date.
  */
 export function roster(
@@ -44,6 +53,7 @@ export function roster(
   org: OrgDirectory,
   days: readonly string[],
   overrides: readonly RosterOverride[] = [],
+  rollout: RolloutInForce = PILOT_ONLY,
 ): Roster {
   const dayParts = days.map(parseDay);
   if (new Set(days).size !== days.length) throw new RangeError('days: a day is listed twice');
@@ -110,8 +120,9 @@ export function roster(
     return ranked;
   });
   const matchable = withInheritedData(units);
+  const named = unitsWithDescendants(units, rollout.units);
   const rules: UnitRules[] = matchable.map((unit, u) =>
-    compileUnit(policy, unit, (members[u] as Int32Array).length, figures.figures),
+    compileUnit(policy, unit, (members[u] as Int32Array).length, figures.figures, rollout, named),
   );
 
   const classOf: (PersonClass | undefined)[] = new Array<PersonClass | undefined>(n);
@@ -293,4 +304,30 @@ function applyOverrides(
     applied.push({ override: o, dayIndex: d, employeeIndex: e, before: MODES[before] as Mode });
   });
   return { applied, rejected };
+}
+
+/** The named units and every unit below them (the evaluators name a ministry; its directorates come along). */
+function unitsWithDescendants(
+  units: readonly { readonly id: string; readonly parentId?: string }[],
+  named: readonly string[],
+): Set<string> {
+  const out = new Set(named);
+  if (out.size === 0) return out;
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (u.parentId === undefined) continue;
+    const list = children.get(u.parentId) ?? [];
+    list.push(u.id);
+    children.set(u.parentId, list);
+  }
+  const todo = [...out];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    for (const c of children.get(id) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        todo.push(c);
+      }
+    }
+  }
+  return out;
 }

@@ -194,18 +194,25 @@ describe('National 16–17 April 2024 (nasional-2024.yaml)', () => {
   const days = daysOf(policy);
   const org: OrgDirectory = {
     units: [
-      unit('biro-umum', 'administration'),
+      unit('biro-umum', 'administration', { tags: ['pilot'] }),
+      unit('biro-umum.bagian-tu', 'administration', { parentId: 'biro-umum' }),
+      unit('kemenkeu', 'administration'),
+      unit('kemenkeu.setjen', 'administration', { parentId: 'kemenkeu' }),
       unit('rs-pusat', 'health'),
       unit('imigrasi', 'public-service'),
-      unit('balai', 'other'),
+      unit('balai', 'other', { tags: ['pilot'] }),
     ],
     employees: [
       ...staff('biro-umum', 10),
+      ...staff('biro-umum.bagian-tu', 4),
+      ...staff('kemenkeu', 6),
+      ...staff('kemenkeu.setjen', 4),
       ...staff('rs-pusat', 6),
       ...staff('imigrasi', 4),
       ...staff('balai', 5),
     ],
   };
+  // The letter's first period is its pilot (nasional.rollout.pilot: units tagged `pilot`).
   const r = roster(policy, org, days);
 
   it('runs on 16 and 17 April 2024 only', () => expect(r.days).toEqual(['2024-04-16', '2024-04-17']));
@@ -232,6 +239,32 @@ describe('National 16–17 April 2024 (nasional-2024.yaml)', () => {
 
   it('agencies of neither kind get no WFH (nasional.quota.other, 0%)', () => {
     expect(countsOf(r, 'balai')).toMatchObject({ cap: 0, wfh: 0, wfo: 5, quotaId: 'nasional.quota.other' });
+  });
+
+  it('during the pilot, agencies not tagged pilot work in the office, citing the wave that will bring them in', () => {
+    for (const id of ['kemenkeu', 'kemenkeu.setjen', 'biro-umum.bagian-tu']) {
+      expect(countsOf(r, id, 0)).toMatchObject({ wfh: 0, wfa: 0 });
+      for (const e of org.employees.filter((x) => x.unitId === id))
+        expect(at(r, e.nip, '2024-04-16')).toMatchObject({
+          mode: 'WFO',
+          code: 'not-in-rollout',
+          ruleIds: ['nasional.rollout.wave-1'],
+        });
+    }
+  });
+
+  it('widening to wave 2 (all agencies) brings every administrative unit under the 50% quota', () => {
+    const wide = roster(policy, org, days, [], { wave: 2, units: [] });
+    for (const id of ['kemenkeu', 'kemenkeu.setjen', 'biro-umum.bagian-tu'])
+      expect(countsOf(wide, id, 0)).toMatchObject({ wfh: Math.floor(countsOf(wide, id, 0).headcount / 2) });
+    expect(countsOf(wide, 'biro-umum', 0)).toEqual(countsOf(r, 'biro-umum', 0));
+  });
+
+  it('units the evaluators name join the rollout with their sub-units, and no one else does', () => {
+    const named = roster(policy, org, days, [], { wave: 1, units: ['kemenkeu'] });
+    expect(countsOf(named, 'kemenkeu', 0)).toMatchObject({ wfh: 3 });
+    expect(countsOf(named, 'kemenkeu.setjen', 0)).toMatchObject({ wfh: 2 });
+    expect(countsOf(named, 'biro-umum.bagian-tu', 0)).toMatchObject({ wfh: 0 });
   });
 });
 
