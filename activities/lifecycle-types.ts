@@ -5,6 +5,7 @@
 import { type PolicyEvent, type RecapCounts, type RosterEntry, type UnitDayEvent } from '../domain/lifecycle';
 import { type PlannedDay } from '../domain/bridge';
 import { type Policy } from '../domain/policy';
+import { type RolloutInForce } from '../domain/roster';
 
 /** The instants (ISO, UTC) of one policy day: notice, reminders, deadline, escalations, cut-off. */
 export type DaySchedule = PlannedDay;
@@ -40,7 +41,10 @@ export interface RosterHeadline {
 export interface NoticeBatch extends ShardRef {
   readonly kind: NoticeKind;
   readonly nips: readonly string[];
-  /** Escalation level (0 for other kinds); part of each message's idempotency key. */
+  /**
+   * Escalation level, or the reminder's number that day (1, 2, …); 0 for other kinds. Part of each message's
+   * idempotency key, so a second reminder is not dropped as a duplicate of the first.
+   */
   readonly level: number;
   /** The day's report deadline (ISO), quoted in the messages. */
   readonly deadline: string;
@@ -59,6 +63,8 @@ export interface LifecycleActivities {
     readonly policy: Policy;
     readonly version: number;
     readonly days: readonly string[];
+    /** The stages of a staged rollout in force (default: the pilot). */
+    readonly rollout?: RolloutInForce;
   }): Promise<RosterHeadline>;
   /** The schedule and shards of one day, from the published roster. */
   planDay(input: {

@@ -80,7 +80,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}${path}` : undefined;
 
   return {
-    async publishRoster({ policy, version, days }) {
+    async publishRoster({ policy, version, days, rollout }) {
       const scope = { policyId: policy.id };
       if (!(await store.pinnedDirectory(policy.id))) {
         throw invalid(
@@ -88,7 +88,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         );
       }
       const org = await store.loadDirectory(scope);
-      const r = computeRoster(policy, org, days);
+      const r = computeRoster(policy, org, days, [], rollout);
       for (const date of days) dayCache.delete(`${policy.id}\u0000${date}`);
       let plannedRemote = 0;
       let plannedOffice = 0;
@@ -191,6 +191,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 day: batch.date,
                 reportDeadline: batch.deadline,
                 reportUrl: url('/report') ?? 'https://edaran.invalid/report',
+                ...(batch.level > 0 ? { reminder: batch.level } : {}),
               },
             });
             break;

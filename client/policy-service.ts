@@ -360,6 +360,48 @@ export async function decidePolicy(
   }
 }
 
+/** An adjusted letter for the next period, decided after the evaluation (decision option adjust-quota). */
+export interface AdjustInput {
+  /** The adjusted policy file (same id; its schedule gives the next period's days). */
+  readonly policyText: string;
+  readonly filename?: string;
+  /** What changed, in words, for the record (e.g. "kuota WFH 75% menjadi 50%"). */
+  readonly changes: string;
+  readonly reason: string;
+  readonly by: Actor;
+}
+
+/** Decides `adjust`: the next period runs the adjusted letter as version current + 1. */
+export async function adjustPolicy(deps: ServiceDeps, policyId: string, input: AdjustInput): Promise<void> {
+  const document = parsePolicyOrThrow(input.policyText, input.filename);
+  if (document.id !== policyId) {
+    throw new ServiceError(409, 'POLICY_MISMATCH', [
+      `policy.id: the file is ${document.id}, not ${policyId}`,
+    ]);
+  }
+  const current = await policyState(deps, policyId);
+  if (current.status === 'not-issued')
+    throw new ServiceError(404, 'POLICY_NOT_ISSUED', [`policy ${policyId}`]);
+  try {
+    await deps.client.workflow.getHandle(policyWorkflowId(policyId)).executeUpdate(decidePolicyUpdate, {
+      args: [
+        {
+          choice: {
+            kind: 'adjust',
+            policy: policyRefOf(document, current.policy.version + 1),
+            changes: input.changes,
+          },
+          document,
+          reason: input.reason,
+          by: input.by,
+        },
+      ],
+    });
+  } catch (err) {
+    updateRefusal(err);
+  }
+}
+
 export interface AmendInput {
   /** The amended policy file (same id, the whole plan of the current period). */
   readonly policyText: string;

@@ -136,6 +136,8 @@ export interface DecidePolicyInput {
   readonly choice: OutcomeChoice;
   readonly reason: string;
   readonly by: Actor;
+  /** For `adjust` only, and required there: the adjusted letter the next period runs (same id). */
+  readonly document?: Policy;
 }
 
 export const amendPolicyUpdate = defineUpdate<AmendPolicyResult, [AmendPolicyInput]>('amendPolicy');

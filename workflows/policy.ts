@@ -17,6 +17,7 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import { documentAfterDecision } from '../domain/bridge/decision-document';
 import { localTimeToInstant } from '../domain/calendar/instants';
 import { applicationFailureTypeOf, type Rejection } from '../domain/errors';
 import {
@@ -148,9 +149,26 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       validator: (r) => check({ type: 'RevokePolicy', ...r, now: nowIso() }),
     },
   );
-  setHandler(decidePolicyUpdate, (d) => void run({ type: 'DecideOutcome', ...d, now: nowIso() }), {
-    validator: (d) => check({ type: 'DecideOutcome', ...d, now: nowIso() }),
-  });
+  setHandler(
+    decidePolicyUpdate,
+    ({ document: adjusted, ...d }) => {
+      run({ type: 'DecideOutcome', ...d, now: nowIso() });
+      // The next period runs the letter as decided: a new quota, an adjusted letter, or the same one.
+      document = documentAfterDecision(document, d.choice, adjusted);
+    },
+    {
+      validator: ({ document: adjusted, ...d }) => {
+        if ((d.choice as { kind?: unknown } | null)?.kind === 'adjust' && adjusted?.id !== policyId) {
+          throw ApplicationFailure.create({
+            message: 'document: an adjustment needs the adjusted letter, with the id of this letter',
+            type: 'INVALID_INPUT',
+            nonRetryable: true,
+          });
+        }
+        check({ type: 'DecideOutcome', ...d, now: nowIso() });
+      },
+    },
+  );
 
   if (state.status === 'not-issued') {
     upsertSearchAttributes([
@@ -180,7 +198,12 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     }
     if (state.roster === null || state.roster.version !== state.policy.version) {
       const days = state.period.days.filter((d) => d.status === 'planned').map((d) => d.date);
-      const headline = await acts.publishRoster({ policy: document, version: state.policy.version, days });
+      const headline = await acts.publishRoster({
+        policy: document,
+        version: state.policy.version,
+        days,
+        rollout: { wave: state.wave, units: state.rolloutUnits ?? [] },
+      });
       if (over()) break;
       run({ type: 'PublishRoster', version: state.policy.version, ...headline, now: nowIso() });
     }

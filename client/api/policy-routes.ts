@@ -6,6 +6,7 @@ import { type FastifyInstance } from 'fastify';
 import { actorOf } from '../auth/principal';
 import {
   amendPolicy,
+  adjustPolicy,
   decidePolicy,
   issuePolicy,
   policyState,
@@ -108,7 +109,18 @@ export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: Rout
     const body = decideBody.safeParse(req.body ?? {});
     if (!body.success) return reply.code(400).send(invalid(body.error));
     try {
-      await decidePolicy(deps, params.data.id, body.data.choice, body.data.reason, actorOf(p));
+      const { choice, reason } = body.data;
+      if (choice.kind === 'adjust') {
+        await adjustPolicy(deps, params.data.id, {
+          policyText: choice.policy,
+          ...(choice.filename === undefined ? {} : { filename: choice.filename }),
+          changes: choice.changes,
+          reason,
+          by: actorOf(p),
+        });
+      } else {
+        await decidePolicy(deps, params.data.id, choice, reason, actorOf(p));
+      }
       return reply.code(204).send();
     } catch (err) {
       return refuse(reply, err);

@@ -49,6 +49,12 @@ export const decideBody = z.strictObject({
     }),
     z.strictObject({ kind: z.literal('make-permanent'), days: z.array(isoDate).min(1) }),
     z.strictObject({
+      kind: z.literal('adjust'),
+      policy: z.string().min(1, 'must hold the adjusted policy file (YAML or JSON text)').max(1_000_000),
+      filename: z.string().max(200).optional(),
+      changes: z.string().trim().min(1, 'must say what changed').max(2000),
+    }),
+    z.strictObject({
       kind: z.literal('expand-rollout'),
       wave: z.number().int().min(2),
       units: z.array(z.string().min(1)).min(1),

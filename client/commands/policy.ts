@@ -57,9 +57,9 @@ const SUBCOMMANDS: Readonly<Record<string, PolicySubcommand>> = {
     run: (args) => runStatus(args),
   },
   decide: {
-    summary: 'decide after the evaluation: end | extend | make-permanent | expand-rollout',
+    summary: 'decide after the evaluation: end | extend | adjust | make-permanent | expand-rollout',
     usage:
-      'edaran policy decide ID --choice end|extend|make-permanent|expand-rollout [--days D,D] [--quota P] [--wave N --units U,U] --reason TEXT',
+      'edaran policy decide ID --choice end|extend|adjust|make-permanent|expand-rollout [--days D,D] [--quota P] [--file FILE --changes TEXT] [--wave N --units U,U] --reason TEXT',
     run: (args) => runDecide(args),
   },
 };
@@ -501,6 +501,8 @@ async function runDecide(args: string[]): Promise<number> {
       quota: { type: 'string' },
       wave: { type: 'string' },
       units: { type: 'string' },
+      file: { type: 'string' },
+      changes: { type: 'string' },
       reason: { type: 'string' },
       ...tokenOption,
     },
@@ -532,6 +534,14 @@ async function runDecide(args: string[]): Promise<number> {
         quota: v.quota === undefined ? null : { remoteSharePercent: Number(v.quota), note: v.reason },
       };
       break;
+    case 'adjust': {
+      if (v.file === undefined || v.changes === undefined)
+        return usageError(usage, '--file and --changes: required for adjust (the adjusted letter and what changed)');
+      const text = readFileOrUsage(v.file, usage, '--file');
+      if (typeof text === 'number') return text;
+      choice = { kind, policy: text, filename: v.file, changes: v.changes };
+      break;
+    }
     case 'make-permanent':
       if (days.length === 0) return usageError(usage, '--days: required for make-permanent');
       choice = { kind, days };
@@ -542,7 +552,7 @@ async function runDecide(args: string[]): Promise<number> {
       choice = { kind, days, wave: Number(v.wave), units: v.units.split(',').map((u) => u.trim()) };
       break;
     default:
-      return usageError(usage, '--choice: must be end, extend, make-permanent or expand-rollout');
+      return usageError(usage, '--choice: must be end, extend, adjust, make-permanent or expand-rollout');
   }
   return withApi(v.token, async (target) => {
     const a = await callApi(target, 'POST', `/api/policies/${encodeURIComponent(id)}/decision`, {

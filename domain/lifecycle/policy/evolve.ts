@@ -25,6 +25,7 @@ export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyStat
       period: { index: 1, days: planned(event.policy.days) },
       roster: null,
       wave: 1,
+      rolloutUnits: [],
       amendments: [],
       lastEvaluation: null,
       lastDecision: null,
@@ -127,6 +128,7 @@ export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyStat
       return live(state, event.type, 'expanded', {
         ...nextPeriod(state, event.periodIndex, event.days),
         wave: event.wave,
+        rolloutUnits: [...new Set([...state.rolloutUnits, ...event.units])],
         lastDecision: { kind: 'expand-rollout', by: event.by, reason: event.reason, at: event.at },
       });
     case 'PolicyEnded':
@@ -169,6 +171,7 @@ function data(state: PolicyData): PolicyData {
     period: state.period,
     roster: state.roster,
     wave: state.wave,
+    rolloutUnits: state.rolloutUnits,
     amendments: state.amendments,
     lastEvaluation: state.lastEvaluation,
     lastDecision: state.lastDecision,

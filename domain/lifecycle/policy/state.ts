@@ -100,6 +100,8 @@ export interface PolicyData {
   readonly roster: RosterSummary | null;
   /** Rollout wave, 1 for the first (pilot). */
   readonly wave: number;
+  /** Units the evaluators named when they widened the rollout, in decision order (sub-units come along). */
+  readonly rolloutUnits: readonly string[];
   readonly amendments: readonly AmendmentRecord[];
   readonly lastEvaluation: EvaluationSummary | null;
   readonly lastDecision: DecisionRecord | null;
