@@ -70,6 +70,24 @@ export interface PublishedDay {
   readonly plan: DayPlan;
 }
 
+/** A seed letter re-dated to one day: its text (as a secretariat would issue it) and the parsed policy. */
+export interface LetterForToday {
+  readonly text: string;
+  readonly policy: Policy;
+  readonly today: string;
+}
+
+/** The seed letter `file` (examples/policies/) with its period (`period`, matched in the file) replaced by today in `zone`. */
+export function letterForToday(file: string, period: RegExp, zone: string): LetterForToday {
+  const today = DateTime.now().setZone(zone).toISODate()!;
+  const original = readFileSync(join(__dirname, '../examples/policies', file), 'utf8');
+  if (!period.test(original)) throw new Error(`${file}: the period to replace was not found`);
+  const text = original.replace(period, `schedule:\n  kind: days\n  days: [${today}]`);
+  const parsed = parsePolicy(text);
+  if (!parsed.ok) throw new Error(`${file} must parse: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+  return { text, policy: parsed.policy, today };
+}
+
 /**
  * The seed letter `file` with its period (`period`, matched in the file) replaced by today in `zone`, the
  * jurisdiction's generated org at full scale pinned to it, and today's roster published and planned.
@@ -82,12 +100,7 @@ export async function publishTodayOf(
   zone: string,
   log: (line: string) => void,
 ): Promise<PublishedDay> {
-  const today = DateTime.now().setZone(zone).toISODate()!;
-  const text = readFileSync(join(__dirname, '../examples/policies', file), 'utf8');
-  if (!period.test(text)) throw new Error(`${file}: the period to replace was not found`);
-  const parsed = parsePolicy(text.replace(period, `schedule:\n  kind: days\n  days: [${today}]`));
-  if (!parsed.ok) throw new Error(`${file} must parse: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
-  const policy = parsed.policy;
+  const { policy, today } = letterForToday(file, period, zone);
   log(`generating the ${jurisdiction} org at full scale…`);
   const org = generateOrg(jurisdiction, { scale: 'full', seed: 1 });
   const imported = await stack.runtime.store.importDirectory(org, { source: 'bench' });

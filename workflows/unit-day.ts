@@ -255,12 +255,12 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     peopleWhere(() => true),
   );
 
-  // 3. Reminders to those who owe a report.
-  for (const reminder of input.schedule.reminders) {
+  // 3. Reminders to those who owe a report, numbered (Kukar reminds at 07:30 and again at 15:00).
+  for (const [i, reminder] of input.schedule.reminders.entries()) {
     phase = `reminder ${reminder.ruleId}`;
     await until(reminder.at);
     await flush();
-    await notify('reminder', peopleWhere(owesReport));
+    await notify('reminder', peopleWhere(owesReport), i + 1);
   }
 
   // 4. Deadline: a late notice to the missing, then the escalation ladder on working-hour clocks.

@@ -103,7 +103,13 @@ export async function composeMessages(store: Store, input: ParsedInput): Promise
       },
       language,
     );
-    const level = item.content.kind === 'escalation' ? item.content.level : 0;
+    // Part of the key: each escalation level, and each of a day's reminders, is a message of its own.
+    const level =
+      item.content.kind === 'escalation'
+        ? item.content.level
+        : item.content.kind === 'report-reminder'
+          ? (item.content.reminder ?? 0)
+          : 0;
     for (const channel of input.channels) {
       const address = person
         ? addressFor(channel, person)

@@ -74,7 +74,7 @@ export function dossierJson(result: SimulationResult): unknown {
     simulation: {
       weeksShifted: result.weeksShifted,
       truncated: result.truncated,
-      submitted: result.submitted,
+      submitted: result.submitted.map(({ fates: _fates, ...day }) => day),
       closedBy: result.closedBy,
       finalStatus: result.finalStatus,
     },

@@ -30,6 +30,7 @@ import {
 import { policyDayWorkflowId, policyWorkflowId } from '../../workflows/ids';
 import { type SubmitReportInput } from '../../workflows/messages';
 import { pickReporters, type ReportRates } from './pick-reporters';
+import { serverClock } from './server-clock';
 import { shiftLetter } from './shift-days';
 import { createSimulationEnv } from './simulation-env';
 
@@ -56,6 +57,16 @@ export interface SimulateOptions {
   readonly workflowBundle?: WorkflowBundleWithSourceMap;
 }
 
+/** How one off-site person's report went: accepted on time or late, never sent, or the refusal code. */
+export type ReportFate = 'on-time' | 'late' | 'silent' | (string & {});
+
+/** What the simulator submitted for one unit on one day. */
+export interface SimulatedUnitDay {
+  readonly offSite: number;
+  readonly onTime: number;
+  readonly late: number;
+}
+
 /** What the simulator submitted on one day (the dossier must show the same numbers). */
 export interface SimulatedDay {
   readonly date: string;
@@ -67,6 +78,10 @@ export interface SimulatedDay {
   readonly late: number;
   /** Reports the workflows refused, by code (e.g. DAY_NOT_OPEN); empty when every report went in. */
   readonly refused: Readonly<Record<string, number>>;
+  /** The same per unit (units with off-site staff only). */
+  readonly byUnit: Readonly<Record<string, SimulatedUnitDay>>;
+  /** Every off-site person's fate, by NIP (left out of `--json`: a province has tens of thousands). */
+  readonly fates: Readonly<Record<string, ReportFate>>;
 }
 
 export interface SimulationResult {
@@ -162,6 +177,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
           notifications: createNotificationActivities({
             store,
             channels: channelsFromEnv({ EDARAN_OUTBOX_DIR: join(dir, 'outbox') }),
+            clock: serverClock,
           }),
           channels: ['file'],
         },
@@ -209,15 +225,18 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       for (const [i, date] of letter.days.entries()) {
         const plan = planPolicyDay(letter.policy, date);
         await sleepUntil(Date.parse(plan.opensAt) + 5 * MINUTE);
-        const offSite = (await store.rosterOf(policyId, date))
-          .filter((r) => r.mode === 'WFH' || r.mode === 'WFA')
-          .map((r) => r.nip);
+        const offSiteRows = (await store.rosterOf(policyId, date)).filter(
+          (r) => r.mode === 'WFH' || r.mode === 'WFA',
+        );
+        const offSite = offSiteRows.map((r) => r.nip);
         const who = pickReporters(offSite, opts.rates, opts.seed, letter.originalDays[i] ?? date);
         const tally = { onTime: 0, late: 0, refused: new Map<string, number>() };
+        const fates = new Map<string, ReportFate>(who.silent.map((nip) => [nip, 'silent']));
         const send = async (nips: readonly string[], late: boolean): Promise<void> => {
           const open = await dayIsOpen(date);
           await runPool(nips, SUBMIT_CONCURRENCY, async (nip) => {
             const fate = open ? await submit(date, nip, late) : 'DAY_NOT_OPEN';
+            fates.set(nip, fate);
             if (fate === 'on-time') tally.onTime++;
             else if (fate === 'late') tally.late++;
             else tally.refused.set(fate, (tally.refused.get(fate) ?? 0) + 1);
@@ -227,6 +246,14 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         await sleepUntil(Date.parse(plan.deadline) + 5 * MINUTE);
         await send(who.late, true);
         const refused = [...tally.refused.values()].reduce((a, b) => a + b, 0);
+        const byUnit: Record<string, { offSite: number; onTime: number; late: number }> = {};
+        for (const r of offSiteRows) {
+          const u = (byUnit[r.unitId] ??= { offSite: 0, onTime: 0, late: 0 });
+          u.offSite++;
+          const fate = fates.get(r.nip);
+          if (fate === 'on-time') u.onTime++;
+          else if (fate === 'late') u.late++;
+        }
         submitted.push({
           date,
           letterDate: letter.originalDays[i] ?? date,
@@ -234,6 +261,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
           onTime: tally.onTime,
           late: tally.late,
           refused: Object.fromEntries(tally.refused),
+          byUnit,
+          fates: Object.fromEntries([...fates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
         });
         say(
           `day ${i + 1}/${letter.days.length} ${date}: ${offSite.length} off-site, ${tally.onTime} reported on time, ` +

@@ -36,7 +36,14 @@ export const notificationContentSchema = z.discriminatedUnion('kind', [
     reportDeadline: instant.optional(),
     reportUrl: url.optional(),
   }),
-  z.object({ kind: z.literal('report-reminder'), day, reportDeadline: instant, reportUrl: url }),
+  z.object({
+    kind: z.literal('report-reminder'),
+    day,
+    reportDeadline: instant,
+    reportUrl: url,
+    /** The reminder's number that day (1 for the first): a letter's second reminder is not a copy of its first. */
+    reminder: z.number().int().min(1).optional(),
+  }),
   z.object({ kind: z.literal('late-notice'), day, reportDeadline: instant, reportUrl: url.optional() }),
   z.object({
     kind: z.literal('escalation'),

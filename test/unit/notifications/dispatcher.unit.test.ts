@@ -279,6 +279,54 @@ describe('notification activities', () => {
     ]);
   });
 
+  it("keep a day's second reminder apart from its first (Kukar reminds at 07:30 and 15:00)", async () => {
+    const { directoryVersion } = await store.importDirectory(
+      {
+        units: [{ id: 'u1', name: 'Unit', sector: 'administration', tags: [], data: {} }],
+        employees: [
+          {
+            nip: '1',
+            name: 'P1',
+            unitId: 'u1',
+            positionType: 'pelaksana',
+            positionName: 'Staf',
+            status: 'PNS',
+            birthDate: '1990-01-01',
+          },
+        ],
+      },
+      { source: 't' },
+    );
+    await store.pinDirectory('p', directoryVersion);
+    const acts = createNotificationActivities({ store, channels: {} });
+    const remind = (reminder: number) =>
+      acts.enqueueNotifications({
+        policyId: 'p',
+        letterNumber: '1',
+        timeZone: 'WITA',
+        channels: ['file'],
+        items: [
+          {
+            nip: '1',
+            content: {
+              kind: 'report-reminder',
+              day: '2021-01-27',
+              reportDeadline: '2021-01-27T08:00:00Z',
+              reportUrl: 'https://edaran.invalid/report',
+              reminder,
+            },
+          },
+        ],
+      });
+    expect(await remind(1)).toMatchObject({ enqueued: 1, duplicates: 0 });
+    expect(await remind(2)).toMatchObject({ enqueued: 1, duplicates: 0 });
+    expect(await remind(2)).toMatchObject({ enqueued: 0, duplicates: 1 });
+    expect((await store.listOutbox({ policyId: 'p' })).map((m) => [m.kind, m.level])).toEqual([
+      ['report-reminder', 1],
+      ['report-reminder', 2],
+    ]);
+  });
+
   it('fail for good on invalid input, naming the field', async () => {
     const acts = createNotificationActivities({ store, channels: {} });
     const bad = {
