@@ -1,6 +1,6 @@
 /**
  * `edaran roster` — who works where on each trial day, and why.
- *   edaran roster --policy FILE --org DIR [--date D] [--json | --csv] [--overrides FILE]
+ *   edaran roster --policy FILE --org DIR [--date D] [--json | --csv] [--overrides FILE] [--wave N] [--units U,U]
  *   edaran roster explain --policy FILE --org DIR --nip NIP --date D [--overrides FILE] [--json]
  * DIR holds units.csv, employees.csv and (optionally) jurisdiction.csv, as examples/orgs/<name>/.
  */
@@ -29,7 +29,8 @@ export const summary =
 
 const USAGE = [
   'edaran roster --policy FILE --org DIR [--date YYYY-MM-DD] [--json | --csv] [--overrides FILE] [--days N]',
-  'edaran roster explain --policy FILE --org DIR --nip NIP --date YYYY-MM-DD [--overrides FILE] [--json]',
+  '             [--wave N] [--units U,U]   (a staged rollout: the first N stages, 1 = the pilot, plus named units)',
+  'edaran roster explain --policy FILE --org DIR --nip NIP --date YYYY-MM-DD [--overrides FILE] [--wave N] [--units U,U] [--json]',
 ].join('\n       ');
 
 const overridesSchema = z.array(
@@ -70,6 +71,8 @@ export async function run(args: string[]): Promise<number> {
         nip: { type: 'string' },
         overrides: { type: 'string' },
         days: { type: 'string' },
+        wave: { type: 'string' },
+        units: { type: 'string' },
         json: { type: 'boolean' },
         csv: { type: 'boolean' },
       },
@@ -91,6 +94,15 @@ export async function run(args: string[]): Promise<number> {
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
     return usageError(`--days: "${o.days}" is not a positive whole number`);
 
+  const wave = o.wave === undefined ? 1 : Number(o.wave);
+  if (!(Number.isInteger(wave) && wave > 0))
+    return usageError(`--wave: "${o.wave}" is not a positive whole number (1 is the pilot)`);
+  const rolloutUnits =
+    o.units
+      ?.split(',')
+      .map((u) => u.trim())
+      .filter(Boolean) ?? [];
+
   const loaded = loadPolicyFile(o.policy);
   if (!loaded.ok) {
     for (const { file, problem: p } of loaded.problems)
@@ -111,7 +123,7 @@ export async function run(args: string[]): Promise<number> {
 
   // The rotation runs over every trial day up to the asked one, so --date sees the same roster as the full run.
   const upTo = o.date === undefined ? days : days.slice(0, days.indexOf(o.date) + 1);
-  const r = roster(policy, org, upTo, overrides);
+  const r = roster(policy, org, upTo, overrides, { wave, units: rolloutUnits });
   for (const w of r.warnings) process.stderr.write(`edaran roster: warning: ${w}\n`);
   for (const x of r.rejectedOverrides)
     process.stderr.write(`edaran roster: override [${x.index}] ${x.field}: ${x.en}\n`);

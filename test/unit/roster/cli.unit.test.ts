@@ -37,6 +37,20 @@ describe('edaran roster', () => {
     expect(r.out).toMatch(/^bappeda\s+15\s+0\s+0\s+15\s+0\s+7$/m);
   });
 
+  it('a staged rollout: the pilot by default, --wave 2 widens it, --units names more units, a bad --wave is refused', async () => {
+    const args = ['--policy', policy('nasional-2024'), '--org', org('nasional'), '--date', '2024-04-16'];
+    const pilot = await capture(args);
+    expect(pilot.code).toBe(0);
+    expect(pilot.out).toMatch(/^kemenkeu\s+16\s+0\s+0\s+16\s+0\s+8$/m);
+    const wide = await capture([...args, '--wave', '2']);
+    expect(wide.out).toMatch(/^kemenkeu\s+16\s+8\s+0\s+8\s+0\s+8$/m);
+    const named = await capture([...args, '--units', 'kemenkeu']);
+    expect(named.out).toMatch(/^kemenkeu\s+16\s+8\s+0\s+8\s+0\s+8$/m);
+    const bad = await capture([...args, '--wave', 'two']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--wave: "two" is not a positive whole number');
+  });
+
   it('--json gives { days: [{ date, units, assignments: [{ nip, unit, mode, reasons }] }] } for --date', async () => {
     const r = await capture([
       '--policy',
