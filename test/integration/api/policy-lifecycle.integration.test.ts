@@ -6,7 +6,8 @@ import { type ApiHarness, bearer, kebumenLetter, kebumenOrg, startApi, waitForRo
 /**
  * The letter's lifecycle through the API on the dev server (what test/integration/policy-api.integration.test.ts
  * checked before the API required tokens): a broken letter writes nothing; an issued letter publishes its whole
- * roster; a report before its day opens is refused with DAY_NOT_OPEN; revoke once, then 409.
+ * roster; a report before its day opens is refused with DAY_NOT_OPEN; a malformed or early decision is refused and
+ * changes nothing; revoke once, then 409.
  */
 describe('policy lifecycle through the API', () => {
   const { policy, days } = kebumenLetter();
@@ -50,7 +51,7 @@ describe('policy lifecycle through the API', () => {
     expect(state.json()).toMatchObject({ status: 'scheduled' });
 
     const wfh = roster.find((r) => r.mode.toLowerCase() === 'wfh')!;
-    const early = await post(
+    const earlyReport = await post(
       { role: 'employee', sub: wfh.nip },
       `/api/policies/kebumen-2023/days/${days[0]}/reports`,
       {
@@ -59,11 +60,32 @@ describe('policy lifecycle through the API', () => {
         progress: [{ activity: 'a', output: 'b' }],
       },
     );
-    expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({
+    expect(earlyReport.statusCode).toBe(409);
+    expect(earlyReport.json()).toMatchObject({
       error: 'DAY_NOT_OPEN',
       message: { id: 'Hari tersebut belum dibuka.' },
     });
+
+    // Decisions: a malformed one names its field; an adjusted letter that does not parse names its lines; a valid
+    // one before the evaluation is refused as a transition. None of them changes the letter.
+    const decide = (choice: object) =>
+      post(sec, '/api/policies/kebumen-2023/decision', { choice, reason: 'evaluasi' });
+    const noChanges = await decide({ kind: 'adjust', policy });
+    expect(noChanges.statusCode).toBe(400);
+    expect(JSON.stringify(noChanges.json())).toContain('choice.changes');
+    const brokenAdjust = await decide({
+      kind: 'adjust',
+      policy: policy.replace('maxWfhPercent: 50', 'maxWfhPercent: 150'),
+      changes: 'kuota 150%',
+    });
+    expect(brokenAdjust.statusCode).toBe(400);
+    expect(brokenAdjust.json()).toMatchObject({ error: 'INVALID_POLICY' });
+    expect(brokenAdjust.json<{ problems: string[] }>().problems.join('\n')).toMatch(/:\d+: .*maxWfhPercent/);
+    const early = await decide({ kind: 'adjust', policy, changes: 'tidak ada' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ error: 'INVALID_TRANSITION' });
+    const after = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: bearer(sec) });
+    expect(after.json()).toMatchObject({ status: 'scheduled', policy: { version: 1 } });
 
     expect((await post(sec, '/api/policies/kebumen-2023/revoke', { reason: 'dibatalkan' })).statusCode).toBe(
       204,
