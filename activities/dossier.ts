@@ -56,11 +56,11 @@ const DECISION_TYPES: Readonly<Record<string, string>> = {
 
 const PAGE = 1000;
 
-/** Every stored event of a policy, page by page. */
-async function allEvents(store: Store, policyId: string): Promise<StoredEvent[]> {
+/** A policy's stored events of some types, page by page (an index read: the roster events are not touched). */
+async function eventsOfTypes(store: Store, policyId: string, types: readonly string[]): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   for (let afterSeq = 0; ; ) {
-    const page = await store.eventsOf(policyId, { afterSeq, limit: PAGE });
+    const page = await store.eventsOf(policyId, { afterSeq, limit: PAGE, types });
     out.push(...page);
     const last = page.at(-1);
     if (page.length < PAGE || !last) return out;
@@ -87,7 +87,7 @@ export async function produceDossier(
 ): Promise<{ dossier: Dossier; created: boolean; eventId: string }> {
   const policyId = input.policy.id;
   const eventId = dossierEventId(policyId, input.periodIndex);
-  const existing = storedDossier(await allEvents(store, policyId), eventId);
+  const existing = storedDossier(await eventsOfTypes(store, policyId, ['DossierProduced']), eventId);
   if (existing) return { dossier: existing, created: false, eventId };
   const [reports, escalations, recaps, evaluations] = await Promise.all([
     store.reportsOf(policyId),
@@ -121,7 +121,7 @@ export async function produceDossier(
   ]);
   if (appended === 1) return { dossier, created: true, eventId };
   // Another attempt stored it first: that one is the frozen dossier.
-  const first = storedDossier(await allEvents(store, policyId), eventId);
+  const first = storedDossier(await eventsOfTypes(store, policyId, ['DossierProduced']), eventId);
   return { dossier: first ?? dossier, created: false, eventId };
 }
 
@@ -131,7 +131,7 @@ export async function readDossier(
   policyId: string,
   periodIndex: number,
 ): Promise<{ dossier: Dossier; decision: DossierDecision | null } | undefined> {
-  const events = await allEvents(store, policyId);
+  const events = await eventsOfTypes(store, policyId, ['DossierProduced', ...Object.keys(DECISION_TYPES)]);
   const eventId = dossierEventId(policyId, periodIndex);
   const dossier = storedDossier(events, eventId);
   if (!dossier) return undefined;

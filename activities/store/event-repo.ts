@@ -201,11 +201,15 @@ const EVENT_SELECT =
 export async function eventsOf(
   db: SqlDb,
   policyId: string,
-  opts: { afterSeq?: number; limit?: number } = {},
+  opts: { afterSeq?: number; limit?: number; types?: readonly string[] } = {},
 ): Promise<StoredEvent[]> {
+  const types = opts.types ?? [];
+  // An empty list of types selects nothing, like an empty IN (…) would if SQL allowed it.
+  if (opts.types !== undefined && types.length === 0) return [];
+  const byType = types.length > 0 ? ` AND type IN (${types.map(() => '?').join(', ')})` : '';
   const rows = await db.all<EventRow>(
-    `${EVENT_SELECT} WHERE policy_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    [policyId, opts.afterSeq ?? 0, opts.limit ?? 100000],
+    `${EVENT_SELECT} WHERE policy_id = ?${byType} AND seq > ? ORDER BY seq LIMIT ?`,
+    [policyId, ...types, opts.afterSeq ?? 0, opts.limit ?? 100000],
   );
   return rows.map(toStoredEvent);
 }

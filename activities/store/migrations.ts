@@ -98,4 +98,9 @@ export const MIGRATIONS: readonly Migration[] = [
         policy_id TEXT NOT NULL, day TEXT NOT NULL, unit_id TEXT NOT NULL, status TEXT NOT NULL,
         opened_at TEXT, closed_at TEXT, recapped_at TEXT, PRIMARY KEY (policy_id, day, unit_id));`,
   },
+  {
+    version: 6,
+    name: 'events of one type of a policy, without reading the whole log',
+    sql: () => 'CREATE INDEX events_policy_type ON events (policy_id, type, seq)',
+  },
 ];

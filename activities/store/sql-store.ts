@@ -65,7 +65,7 @@ export class SqlStore implements Store {
   appendEvents(list: readonly DomainEventEnvelope[]) {
     return events.appendEvents(this.db, list);
   }
-  eventsOf(policyId: string, opts?: { afterSeq?: number; limit?: number }) {
+  eventsOf(policyId: string, opts?: { afterSeq?: number; limit?: number; types?: readonly string[] }) {
     return events.eventsOf(this.db, policyId, opts);
   }
   rebuildProjections(policyId?: string) {

@@ -235,7 +235,11 @@ export interface Store {
 
   /** Appends events (idempotent by eventId) and projects the new ones in the same transaction. */
   appendEvents(events: readonly DomainEventEnvelope[]): Promise<{ appended: number; duplicates: number }>;
-  eventsOf(policyId: string, opts?: { afterSeq?: number; limit?: number }): Promise<StoredEvent[]>;
+  /** A policy's events in order, after `afterSeq`, at most `limit`, only of `types` when given (indexed). */
+  eventsOf(
+    policyId: string,
+    opts?: { afterSeq?: number; limit?: number; types?: readonly string[] },
+  ): Promise<StoredEvent[]>;
   /** Drops the read tables (of one policy, or all) and replays the event log into them. */
   rebuildProjections(policyId?: string): Promise<{ replayed: number }>;
   policy(policyId: string): Promise<PolicyRow | undefined>;

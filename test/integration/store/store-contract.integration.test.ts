@@ -302,6 +302,21 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect(await store.appendEvents(log)).toEqual({ appended: 14, duplicates: 0 });
       expect(await store.appendEvents([log[3]!, log[7]!])).toEqual({ appended: 0, duplicates: 2 });
       expect((await store.eventsOf('kebumen-2023')).map((e) => e.type)).toContain('SomethingNew');
+      // Only some types, in log order, paged like the whole log; an empty list selects nothing.
+      const picked = await store.eventsOf('kebumen-2023', { types: ['PolicyRevoked', 'RecallIssued'] });
+      expect(picked.map((e) => [e.eventId, e.type])).toEqual([
+        ['e9', 'RecallIssued'],
+        ['e14', 'PolicyRevoked'],
+      ]);
+      expect(
+        (
+          await store.eventsOf('kebumen-2023', {
+            types: ['PolicyRevoked', 'RecallIssued'],
+            afterSeq: picked[0]!.seq,
+          })
+        ).map((e) => e.eventId),
+      ).toEqual(['e14']);
+      expect(await store.eventsOf('kebumen-2023', { types: [] })).toEqual([]);
       expect(await store.policy('kebumen-2023')).toMatchObject({ status: 'revoked', policyVersion: 2 });
       expect(await store.daysOf('kebumen-2023')).toEqual([
         expect.objectContaining({ day, status: 'recapped', closedAt: '2023-12-04T11:00:00.000Z' }),
