@@ -30,6 +30,7 @@ import {
   type PolicyRef,
   type PolicyState,
   type UnitRecap,
+  versionOnDate,
 } from '../domain/lifecycle';
 import type { DossierActivities } from '../activities/dossier';
 import type { LifecycleActivities } from '../activities/lifecycle-types';
@@ -83,6 +84,17 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
   const sequenceBase = input.carried?.projected ?? 0;
   const policyId = input.policy.id;
   let document: Policy = input.carried?.document ?? input.document;
+  // Every version of the letter this run may still open a day with: days before an amendment's effective date
+  // keep the version they were planned under (a new period starts from the version in force).
+  const documents = new Map<number, Policy>();
+  const versionNow = (): number => (state.status === 'not-issued' ? input.policy.version : state.policy.version);
+  documents.set(versionNow(), document);
+  /** The version, and its letter, that a day of the current period runs. */
+  const versionOf = (date: string): { version: number; document: Policy } => {
+    if (state.status === 'not-issued') return { version: input.policy.version, document };
+    const version = versionOnDate(state.policy.version, state.amendments, date);
+    return { version, document: documents.get(version) ?? document };
+  };
   const nowIso = (): string => new Date().toISOString();
 
   const run = (command: PolicyCommand): readonly PolicyEvent[] => {
@@ -116,8 +128,9 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       );
       if (amended?.type !== 'PolicyAmended')
         throw ApplicationFailure.nonRetryable('amendment not recorded', 'INTERNAL');
-      // Days that open from now on run the amended letter; days already open keep theirs.
+      // Days from the effective date run the amended letter; days open or before it keep theirs.
       document = amendedDocument;
+      documents.set(amended.policy.version, amendedDocument);
       return {
         version: amended.policy.version,
         affectedDays: amended.affectedDays,
@@ -155,6 +168,7 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       run({ type: 'DecideOutcome', ...d, now: nowIso() });
       // The next period runs the letter as decided: a new quota, an adjusted letter, or the same one.
       document = documentAfterDecision(document, d.choice, adjusted);
+      documents.set(versionNow(), document);
     },
     {
       validator: ({ document: adjusted, ...d }) => {
@@ -197,7 +211,10 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       throw dayFailure.err;
     }
     if (state.roster === null || state.roster.version !== state.policy.version) {
-      const days = state.period.days.filter((d) => d.status === 'planned').map((d) => d.date);
+      // The days that run the version in force (after an amendment, those from its effective date).
+      const days = state.period.days
+        .filter((d) => d.status === 'planned' && versionOf(d.date).version === versionNow())
+        .map((d) => d.date);
       const headline = await acts.publishRoster({
         policy: document,
         version: state.policy.version,
@@ -225,7 +242,7 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     if (wake()) continue;
     run({ type: 'OpenDay', date: next.date, now: nowIso() });
     const date = next.date;
-    const version = state.policy.version;
+    const { version, document: dayDocument } = versionOf(date);
     running.add(date);
     void daysScope
       .run(() =>
@@ -233,7 +250,7 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
           workflowId: policyDayWorkflowId(policyId, date),
           args: [
             {
-              document,
+              document: dayDocument,
               policyId,
               policyNumber: input.policy.number,
               timezone: input.policy.timezone,

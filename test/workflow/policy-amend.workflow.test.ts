@@ -106,4 +106,75 @@ describe('policy amendment on the time-skipping server', () => {
       { version: 2, days: [day3] },
     ]);
   });
+
+  it('a day before the effective date keeps the old version even when it opens after the amendment', async () => {
+    const fake = policyFakes();
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'policy-amend-ahead',
+      workflowsPath: require.resolve('../../workflows'),
+      activities: fake.activities,
+    });
+    const policy = await twoDayPolicy(env, 'kukar-amend-ahead');
+    const [day1, day2] = policy.days as [string, string];
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(policyWorkflow, {
+        taskQueue: 'policy-amend-ahead',
+        workflowId: policyWorkflowId(policy.id),
+        args: [
+          {
+            policy,
+            document: kebumenDocument(),
+            jurisdiction: 'kukar',
+            issuedBy: sekda,
+            decisionDeadlineDays: 3,
+          },
+        ],
+      });
+      // Before day 1 opens: a new version from day 2 on (same days).
+      let status = (await handle.query(policyStateQuery)).status;
+      for (let i = 0; i < 100 && status !== 'scheduled'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = (await handle.query(policyStateQuery)).status;
+      }
+      expect(status).toBe('scheduled');
+      const result = await handle.executeUpdate(amendPolicyUpdate, {
+        args: [
+          {
+            policy: { ...policy, version: 2 },
+            document: { ...kebumenDocument(), id: policy.id },
+            effectiveFrom: day2,
+            affectedPeople: null,
+            reason: 'kuota diubah mulai hari kedua',
+            by: sekda,
+          },
+        ],
+      });
+      expect(result.affectedDays).toEqual([{ date: day2, change: 'updated' }]);
+      await env.sleep(
+        localTimeToInstant(day2, '23:59', ZONE) + 3 * 24 * 3600_000 - (await env.currentTimeMs()),
+      );
+      const state = await handle.query(policyStateQuery);
+      expect(state.status).toBe('awaiting-decision');
+      if (state.status === 'awaiting-decision') {
+        expect(state.period.days.map((d) => [d.date, 'version' in d ? d.version : null])).toEqual([
+          [day1, 1],
+          [day2, 2],
+        ]);
+      }
+      await handle.executeUpdate(decidePolicyUpdate, {
+        args: [{ choice: { kind: 'end' }, reason: 'selesai', by: sekda }],
+      });
+      await handle.result();
+    });
+    // Day 1 keeps the roster of version 1; only day 2 gets a version-2 roster.
+    expect(fake.published).toEqual([
+      { version: 1, days: [day1, day2] },
+      { version: 2, days: [day2] },
+    ]);
+    expect(fake.policyEvents.filter((e) => e.type === 'DayOpened').map((e) => [e.date, e.version])).toEqual([
+      [day1, 1],
+      [day2, 2],
+    ]);
+  });
 });

@@ -68,3 +68,22 @@ export function applyAmendment(
     .map((date) => ({ date, status: 'planned' }));
   return [...kept, ...added];
 }
+
+/**
+ * The version a day of the letter runs: the version in force now, unless the day comes before the effective date
+ * of the amendments that made it (walking back from the newest amendment: a day before its effective date runs
+ * the version that amendment replaced). Days of a later period come after every earlier amendment.
+ */
+export function versionOnDate(
+  current: number,
+  amendments: readonly { readonly fromVersion: number; readonly toVersion: number; readonly effectiveFrom: IsoDate }[],
+  date: IsoDate,
+): number {
+  let version = current;
+  for (let i = amendments.length - 1; i >= 0; i--) {
+    const a = amendments[i] as (typeof amendments)[number];
+    if (a.toVersion !== version || a.effectiveFrom <= date) break;
+    version = a.fromVersion;
+  }
+  return version;
+}

@@ -1,12 +1,13 @@
 import { dateProblem, textProblem } from '../checks';
 import { addCounts, cleanCounts, countsProblem, type UnitRecap, ZERO_COUNTS } from '../recap-counts';
 import { refused, say } from '../result';
+import { versionOnDate } from './amendment';
 import { type OpenDay, type RecapDay } from './command-types';
 import { type PolicyEvent } from './event-types';
 import { type IssuedState, ok, type PolicyResult as Result, todayOf } from './guards';
 import { DAY_RUNNING_STATUSES } from './state';
 
-/** Opens a day of the period with the current version. */
+/** Opens a day of the period with the version it runs (before an amendment's effective date, the older one). */
 export function openDay(c: OpenDay, state: IssuedState): Result {
   if (state.status === 'revoked' || state.status === 'ended') {
     return refused('POLICY_NOT_ACTIVE', say(`Status: ${state.status}.`, `Status: ${state.status}.`));
@@ -23,7 +24,12 @@ export function openDay(c: OpenDay, state: IssuedState): Result {
     return refused('DAY_ALREADY_OPEN', say(`Status hari: ${day.status}.`, `The day is ${day.status}.`));
   const today = todayOf(state, c.now);
   if (today < c.date) return refused('DAY_NOT_DUE', say(`Hari ini ${today}.`, `Today is ${today}.`));
-  return ok({ type: 'DayOpened', date: c.date, version: state.policy.version, at: c.now });
+  return ok({
+    type: 'DayOpened',
+    date: c.date,
+    version: versionOnDate(state.policy.version, state.amendments, c.date),
+    at: c.now,
+  });
 }
 
 /** Records the per-unit recap of an open day; the last one completes the period. */
