@@ -9,7 +9,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { type Store } from '../activities/store';
-import { policyRefOf, shardIdOf, shardsOfUnit } from '../domain/bridge';
+import { countAffectedPeople, policyRefOf, shardIdOf, shardsOfUnit } from '../domain/bridge';
 import { roster as computeRoster } from '../domain/roster';
 import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
 import { type OrgDirectory } from '../domain/org/model';
@@ -412,6 +412,39 @@ export interface AmendInput {
   readonly by: Actor;
 }
 
+/**
+ * People whose work mode the amendment changes on some day from `effectiveFrom`: the roster now published for
+ * those days against the roster the new version will get (the same computation the workflow's publishRoster
+ * makes). Null when it cannot be told (no directory pinned, or a date the workflow will refuse anyway).
+ */
+async function affectedPeopleOf(
+  deps: ServiceDeps,
+  current: Exclude<PolicyState, { status: 'not-issued' }>,
+  document: Policy,
+  newDays: readonly string[],
+  effectiveFrom: string,
+): Promise<number | null> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) return null;
+  if ((await deps.store.pinnedDirectory(current.policy.id)) === undefined) return null;
+  const org = await deps.store.loadDirectory({ policyId: current.policy.id });
+  const before = new Map<string, Map<string, string>>();
+  for (const d of current.period.days) {
+    if (d.date < effectiveFrom) continue;
+    before.set(
+      d.date,
+      new Map((await deps.store.rosterOf(current.policy.id, d.date)).map((r) => [r.nip, r.mode])),
+    );
+  }
+  const after = computeRoster(
+    document,
+    org,
+    newDays.filter((d) => d >= effectiveFrom),
+    [],
+    { wave: current.wave, units: current.rolloutUnits },
+  );
+  return countAffectedPeople(before, after);
+}
+
 /** Amends a letter: the new text becomes version current + 1 from `effectiveFrom`. */
 export async function amendPolicy(
   deps: ServiceDeps,
@@ -428,14 +461,15 @@ export async function amendPolicy(
   if (current.status === 'not-issued')
     throw new ServiceError(404, 'POLICY_NOT_ISSUED', [`policy ${policyId}`]);
   const version = current.policy.version + 1;
+  const ref = policyRefOf(document, version);
   try {
     return await deps.client.workflow.getHandle(policyWorkflowId(policyId)).executeUpdate(amendPolicyUpdate, {
       args: [
         {
-          policy: policyRefOf(document, version),
+          policy: ref,
           document,
           effectiveFrom: input.effectiveFrom,
-          affectedPeople: null,
+          affectedPeople: await affectedPeopleOf(deps, current, document, ref.days, input.effectiveFrom),
           reason: input.reason,
           by: input.by,
         },

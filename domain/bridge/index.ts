@@ -3,3 +3,4 @@ export { policyRefOf } from './policy-ref';
 export { planPolicyDay, type PlannedDay, NOTICE_LEAD_MINUTES, DEFAULT_RECAP_AT } from './day-schedule';
 export { SHARD_SIZE, shardsOfUnit, shardIdOf, type Shard } from './shards';
 export { documentAfterDecision } from './decision-document';
+export { countAffectedPeople } from './affected-people';

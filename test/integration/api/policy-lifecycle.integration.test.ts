@@ -87,6 +87,29 @@ describe('policy lifecycle through the API', () => {
     const after = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: bearer(sec) });
     expect(after.json()).toMatchObject({ status: 'scheduled', policy: { version: 1 } });
 
+    // An amendment from day 2 with no WFH at all: it names the day and counts the people whose mode changes (all
+    // who were off-site that day), and day 2's roster becomes the new version's while day 1 keeps its own.
+    const offSite = (rows: { mode: string }[]) =>
+      rows.filter((r) => r.mode === 'WFH' || r.mode === 'WFA').length;
+    const day1Before = await h.runtime.store.rosterOf('kebumen-2023', days[0]);
+    const day2Before = await h.runtime.store.rosterOf('kebumen-2023', days[1]!);
+    expect(offSite(day2Before)).toBeGreaterThan(0);
+    const amended = await post(sec, '/api/policies/kebumen-2023/amend', {
+      policy: policy.replaceAll(/maxWfhPercent: \d+/g, 'maxWfhPercent: 0'),
+      effectiveFrom: days[1],
+      reason: 'WFH ditiadakan mulai hari kedua',
+    });
+    expect(amended.statusCode).toBe(200);
+    expect(amended.json()).toEqual({
+      version: 2,
+      affectedDays: [{ date: days[1], change: 'updated' }],
+      affectedPeople: offSite(day2Before),
+    });
+    for (let i = 0; i < 100 && offSite(await h.runtime.store.rosterOf('kebumen-2023', days[1]!)) > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(offSite(await h.runtime.store.rosterOf('kebumen-2023', days[1]!))).toBe(0);
+    expect(await h.runtime.store.rosterOf('kebumen-2023', days[0])).toEqual(day1Before);
+
     expect((await post(sec, '/api/policies/kebumen-2023/revoke', { reason: 'dibatalkan' })).statusCode).toBe(
       204,
     );
