@@ -169,14 +169,6 @@ describe('edaran simulate', () => {
     expect(r.dossier.quota.over).toBe(0);
     expect(r.dossier.comparison.units).toEqual([]);
   });
-
-  // KNOWN BUG (workflows/policy.ts, not the simulator): the policy workflow opens day N+1 only after day N's
-  // shards end at its cut-off, which the Kukar letter puts two working days later; so on consecutive days the
-  // second day's reports are refused (DAY_NOT_OPEN). This test states the right behaviour and fails until the
-  // policy workflow runs days side by side; then jest reports it and `.failing` must be removed.
-  it('Kukar, two consecutive days: the second day takes its reports on time', async () => {
-    const r = await run('kukar-2021.yaml', 'kukar', { days: 2, idSuffix: 'two-days' });
-    expect(r.submitted[1]?.refused).toEqual({});
-    expectExact(r);
-  });
+  // Consecutive days side by side (each Kukar day's ladder runs two working days past the next day's start):
+  // seed-letters.workflow.test.ts runs Kukar's ten consecutive days and finds every report accepted.
 });
