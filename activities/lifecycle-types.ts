@@ -48,6 +48,8 @@ export interface NoticeBatch extends ShardRef {
   readonly level: number;
   /** The day's report deadline (ISO), quoted in the messages. */
   readonly deadline: string;
+  /** Escalations: the recipient raised for each person (recorded in the event); looked up again when absent. */
+  readonly recipients?: readonly { readonly nip: string; readonly to: string }[];
 }
 
 export interface NoticeResult {
@@ -88,8 +90,9 @@ export interface LifecycleActivities {
   /** The shard's roster as published for (policy, version, date). */
   loadShardRoster(shard: ShardRef): Promise<readonly RosterEntry[]>;
   /** Who is alerted at `level` for each missing person: the level-th supervisor up the chain. */
+  /** Who gets each missing person's escalation at `level`, addressed to the letter's role `to` for it. */
   escalationTargets(
-    input: ShardRef & { readonly level: number; readonly nips: readonly string[] },
+    input: ShardRef & { readonly level: number; readonly nips: readonly string[]; readonly to?: string },
   ): Promise<readonly { readonly nip: string; readonly to: string }[]>;
   /** Sends one kind of notice to a batch of people, idempotently (key: policy, day, person, kind, level). */
   sendNotices(batch: NoticeBatch): Promise<NoticeResult>;

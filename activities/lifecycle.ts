@@ -4,7 +4,7 @@
  * only the types in lifecycle-types.ts.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { planPolicyDay, shardsOfUnit } from '../domain/bridge';
+import { escalationRecipient, headOfUnit, planPolicyDay, shardsOfUnit } from '../domain/bridge';
 import { type RosterEntry, type UnitDayEvent, type WorkMode } from '../domain/lifecycle';
 import { type Employee } from '../domain/org/model';
 import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
@@ -66,12 +66,42 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     const members = new Set(wanted.nips);
     return rows.filter((r) => members.has(r.nip));
   };
-  const escalationTargets: LifecycleActivities['escalationTargets'] = async ({ policyId, level, nips }) => {
+  // What escalations need of a pinned directory beyond the chains: each unit's agency and the HR office's head.
+  const orgShape = new Map<string, Promise<{ agencyOf: (u: string) => string; hrHead?: Employee }>>();
+  const shapeOf = (policyId: string) => {
+    let hit = orgShape.get(policyId);
+    if (!hit) {
+      hit = (async () => {
+        const units = await store.listUnits({ policyId });
+        const parent = new Map(units.map((u) => [u.id, u.parentId] as const));
+        const agencyOf = (unitId: string): string => {
+          let id = unitId;
+          for (let up = parent.get(id), guard = 0; up !== undefined && guard < 64; up = parent.get(id), guard++)
+            id = up;
+          return id;
+        };
+        const hrUnit = units
+          .filter((u) => u.tags.includes('hr-office'))
+          .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+        const hrHead = hrUnit ? headOfUnit(await store.employeesOfUnit({ policyId }, hrUnit.id)) : undefined;
+        return { agencyOf, ...(hrHead ? { hrHead } : {}) };
+      })();
+      hit.catch(() => orgShape.delete(policyId));
+      orgShape.set(policyId, hit);
+      if (orgShape.size > 8) orgShape.delete(orgShape.keys().next().value as string);
+    }
+    return hit;
+  };
+  const escalationTargets: LifecycleActivities['escalationTargets'] = async ({ policyId, level, nips, to }) => {
+    const shape = await shapeOf(policyId);
+    const people = await store.employeesByNip({ policyId }, nips);
     const out: { nip: string; to: string }[] = [];
     for (const nip of nips) {
+      const person = people.get(nip);
+      if (!person) continue;
       const chain = await store.supervisorChain({ policyId }, nip);
-      // The level-th supervisor up; past the top of the chain, its top (the unit head).
-      const target: Employee | undefined = chain[level - 1] ?? chain[chain.length - 1];
+      // Histories from before levels carried their role escalate level by level up the chain, as they did then.
+      const target = escalationRecipient({ to: to ?? 'supervisor-chain', level, person, chain, ...shape });
       if (target) out.push({ nip, to: target.nip });
     }
     return out;
@@ -161,7 +191,9 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
       const targetOf =
         batch.kind === 'escalation'
           ? new Map(
-              (await escalationTargets({ ...batch, nips: batch.nips })).map((t) => [t.nip, t.to] as const),
+              (batch.recipients ?? (await escalationTargets({ ...batch, nips: batch.nips }))).map(
+                (t) => [t.nip, t.to] as const,
+              ),
             )
           : new Map<string, string>();
       const items: EnqueueNotificationsInput['items'] = [];

@@ -125,9 +125,21 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     );
   };
   let inFlight = 0;
-  const notify = async (kind: NoticeKind, nips: readonly string[], level = 0): Promise<void> => {
+  const notify = async (
+    kind: NoticeKind,
+    nips: readonly string[],
+    level = 0,
+    recipients?: readonly { readonly nip: string; readonly to: string }[],
+  ): Promise<void> => {
     if (nips.length === 0) return;
-    const r = await acts.sendNotices({ ...shard, kind, nips, level, deadline: input.schedule.deadline });
+    const r = await acts.sendNotices({
+      ...shard,
+      kind,
+      nips,
+      level,
+      deadline: input.schedule.deadline,
+      ...(recipients ? { recipients } : {}),
+    });
     inFlight = r.inFlight;
     if (r.failed > 0) log.warn('some notices failed', { kind, level, failed: r.failed, sent: r.sent });
   };
@@ -273,8 +285,14 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     await until(step.at);
     const missing = peopleWhere(owesReport);
     if (missing.length === 0) continue;
-    const targets = await acts.escalationTargets({ ...shard, level: step.level, nips: missing });
+    const targets = await acts.escalationTargets({
+      ...shard,
+      level: step.level,
+      nips: missing,
+      ...(step.to === undefined ? {} : { to: step.to }),
+    });
     const raised: string[] = [];
+    const recipients: { nip: string; to: string }[] = [];
     for (const t of targets) {
       // A report or excuse may have arrived while the targets were looked up.
       if (!owesReport(t.nip)) continue;
@@ -285,12 +303,14 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
       if (result.ok) {
         apply(result.events);
         raised.push(t.nip);
+        recipients.push(t);
       } else {
         log.info('escalation not raised', { code: result.rejection.code, level: step.level });
       }
     }
     await flush();
-    await notify('escalation', raised, step.level);
+    // Each escalation goes to the recipient recorded in its event.
+    await notify('escalation', raised, step.level, recipients);
   }
 
   // 5. Cut-off: close, recap, project.

@@ -23,7 +23,13 @@ export interface PlannedDay {
   readonly opensAt: string;
   readonly reminders: readonly { readonly ruleId: string; readonly at: string }[];
   readonly deadline: string;
-  readonly escalations: readonly { readonly level: number; readonly ruleId: string; readonly at: string }[];
+  /** `to`: the role the letter names for the level (supervisor, supervisor-chain, unit-head, hr-office, …). */
+  readonly escalations: readonly {
+    readonly level: number;
+    readonly ruleId: string;
+    readonly at: string;
+    readonly to?: string;
+  }[];
   readonly cutoff: string;
 }
 
@@ -62,7 +68,7 @@ export function planPolicyDay(
     .sort((a, b) => a.level - b.level)
     .map((level) => {
       previous = applyDelay(previous, level.after, calendar);
-      return { level: level.level, ruleId: level.id, at: previous };
+      return { level: level.level, ruleId: level.id, at: previous, to: level.to };
     });
   const recapAt = nextWorkingDayAt(deadline, policy.recap?.at ?? DEFAULT_RECAP_AT, calendar);
   const cutoff = Math.max(recapAt, previous);
@@ -71,7 +77,7 @@ export function planPolicyDay(
     opensAt: iso(notice),
     reminders: reminders.map((r) => ({ ruleId: r.ruleId, at: iso(r.at) })),
     deadline: iso(deadline),
-    escalations: escalations.map((e) => ({ level: e.level, ruleId: e.ruleId, at: iso(e.at) })),
+    escalations: escalations.map((e) => ({ level: e.level, ruleId: e.ruleId, at: iso(e.at), to: e.to })),
     cutoff: iso(cutoff),
   };
 }

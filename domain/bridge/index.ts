@@ -4,3 +4,9 @@ export { planPolicyDay, type PlannedDay, NOTICE_LEAD_MINUTES, DEFAULT_RECAP_AT }
 export { SHARD_SIZE, shardsOfUnit, shardIdOf, type Shard } from './shards';
 export { documentAfterDecision } from './decision-document';
 export { countAffectedPeople } from './affected-people';
+export {
+  escalationRecipient,
+  headOfUnit,
+  type EscalationContext,
+  type EscalationRecipient,
+} from './escalation-recipient';

@@ -378,21 +378,19 @@ describe('the five seed letters, each over its whole trial period', () => {
         const raised = rows.filter((e) => e.level === step.level);
         expect(sorted(raised.map((e) => e.nip))).toEqual(escalated);
         for (const e of raised) expectAt(`${s.date} L${step.level} raised for ${e.nip}`, e.raisedAt, step.at);
-        // Who hears of it: the direct supervisor, then "berjenjang" the next one up. KNOWN BUG (reported, not
-        // asserted): levels addressed to the unit head or the HR office go to the level-th supervisor up the chain
-        // (activities/lifecycle.ts escalationTargets ignores the level's `to`).
-        if (step.to === 'supervisor' || step.to === 'supervisor-chain') {
-          for (const e of raised) {
-            const chain = chains.get(e.nip) ?? [];
-            const want = step.to === 'supervisor' ? chain[0] : (chain[step.level - 1] ?? chain.at(-1));
-            expect({ nip: e.nip, level: e.level, to: e.supervisorNip }).toEqual({
-              nip: e.nip,
-              level: e.level,
-              to: want,
-            });
-            const message = sent.find((m) => m.nip === e.nip);
-            expect(message?.payload['recipientNip']).toBe(want);
-          }
+        // Who hears of it: the direct supervisor; "berjenjang" the next one up per level; the head of the
+        // person's agency (the highest supervisor still in it); the head of the HR office (the unit tagged
+        // hr-office; without one, the agency's head).
+        for (const e of raised) {
+          const chain = chains.get(e.nip) ?? [];
+          const want = await expectedRecipient(store, r.policyId, e.nip, step.to, step.level, chain);
+          expect({ nip: e.nip, level: e.level, to: e.supervisorNip }).toEqual({
+            nip: e.nip,
+            level: e.level,
+            to: want,
+          });
+          const message = sent.find((m) => m.nip === e.nip);
+          expect(message?.payload['recipientNip']).toBe(want);
         }
         if ('workingHours' in (rules.escalation.levels.find((l) => l.level === step.level)?.after ?? {}))
           expect(clock.inWorkingHours(step.at)).toBe(true);
@@ -420,6 +418,46 @@ describe('the five seed letters, each over its whole trial period', () => {
     expect([...messages.keys()]).toEqual([]);
     expect(problems).toEqual([]);
     return { escalated: escalatedByDay, afterWeekend };
+  }
+
+  /** The escalation recipient the letter's role names, worked out here from the directory. */
+  async function expectedRecipient(
+    store: Store,
+    policyId: string,
+    nip: string,
+    to: string,
+    level: number,
+    chain: readonly string[],
+  ): Promise<string | undefined> {
+    const scope = { policyId };
+    const units = await store.listUnits(scope);
+    const parent = new Map(units.map((u) => [u.id, u.parentId] as const));
+    const agency = (unitId: string): string => {
+      let id = unitId;
+      while (parent.get(id) !== undefined) id = parent.get(id)!;
+      return id;
+    };
+    const people = await store.employeesByNip(scope, [nip, ...chain]);
+    const mine = agency(people.get(nip)!.unitId);
+    const inAgency = chain.filter((c, i) =>
+      chain.slice(0, i + 1).every((x) => agency(people.get(x)!.unitId) === mine),
+    );
+    const unitHead = inAgency.at(-1) ?? chain[0];
+    switch (to) {
+      case 'supervisor':
+        return chain[0];
+      case 'unit-head':
+        return unitHead;
+      case 'hr-office': {
+        const hr = units.find((u) => u.tags.includes('hr-office'));
+        if (!hr) return unitHead;
+        const staff = await store.employeesOfUnit(scope, hr.id);
+        const head = staff.find((m) => !staff.some((x) => x.nip === m.supervisorNip));
+        return head && head.nip !== nip ? head.nip : unitHead;
+      }
+      default:
+        return chain[level - 1] ?? chain.at(-1);
+    }
   }
 
   /** The dossier's escalation figures: every level raised for every escalated person, none acknowledged. */

@@ -47,9 +47,9 @@ describe('planPolicyDay', () => {
       deadline: '2023-12-04T10:00:00.000Z', // 17:00 WIB
       escalations: [
         // 2 working hours after 17:00 Monday: Tuesday 07:30–09:30 WIB.
-        { level: 1, ruleId: 'kebumen.esc.supervisor', at: '2023-12-05T02:30:00.000Z' },
+        { level: 1, ruleId: 'kebumen.esc.supervisor', at: '2023-12-05T02:30:00.000Z', to: 'supervisor' },
         // next working day 09:00 after Tuesday: Wednesday 09:00 WIB.
-        { level: 2, ruleId: 'kebumen.esc.unit-head', at: '2023-12-06T02:00:00.000Z' },
+        { level: 2, ruleId: 'kebumen.esc.unit-head', at: '2023-12-06T02:00:00.000Z', to: 'unit-head' },
       ],
       // The recap time (09:00 the next working day) is before the last escalation, so the last escalation wins.
       cutoff: '2023-12-06T02:00:00.000Z',

@@ -13,7 +13,7 @@ const OPDS: readonly OpdRow[] = [
   ['bpkd', 'Badan Pengelolaan Keuangan Daerah', 'administration', 420, 5, [], false],
   ['bapenda', 'Badan Pendapatan Daerah', 'administration', 1100, 5, ['public-service-desk'], false],
   ['bpad', 'Badan Pengelolaan Aset Daerah', 'administration', 300, 4, [], false],
-  ['bkd', 'Badan Kepegawaian Daerah', 'administration', 280, 4, [], true],
+  ['bkd', 'Badan Kepegawaian Daerah', 'administration', 280, 4, ['hr-office'], true],
   ['bppbj', 'Biro Pengadaan Barang dan Jasa', 'administration', 120, 3, [], false],
   ['bpsdm', 'Badan Pengembangan Sumber Daya Manusia', 'administration', 160, 3, [], false],
   ['bpbd', 'Badan Penanggulangan Bencana Daerah', 'disaster', 420, 4, ['disaster-response'], true],

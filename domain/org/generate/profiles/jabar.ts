@@ -15,7 +15,7 @@ const OPDS: readonly OpdRow[] = [
   ['bappeda', 'Badan Perencanaan Pembangunan Daerah', 'administration', 5, 4, [], true],
   ['bapenda', 'Badan Pendapatan Daerah', 'public-service', 22, 4, ['public-service-desk'], true],
   ['bpkad', 'Badan Pengelolaan Keuangan dan Aset Daerah', 'administration', 6, 4, [], false],
-  ['bkd', 'Badan Kepegawaian Daerah', 'administration', 5, 3, [], false],
+  ['bkd', 'Badan Kepegawaian Daerah', 'administration', 5, 3, ['hr-office'], false],
   ['bpsdm', 'Badan Pengembangan Sumber Daya Manusia', 'administration', 4, 3, [], false],
   ['bpbd', 'Badan Penanggulangan Bencana Daerah', 'disaster', 4, 3, ['disaster-response'], true],
   ['kesbangpol', 'Badan Kesatuan Bangsa dan Politik', 'security-public-order', 3, 3, [], false],

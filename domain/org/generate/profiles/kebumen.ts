@@ -24,7 +24,7 @@ const OPDS: readonly OpdRow[] = [
   ['inspektorat', 'Inspektorat Daerah', 'administration', 60, 0.84, 3, [], false],
   ['bappeda', 'Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah', 'administration', 55, 0.72, 3, [], true],
   ['bpkpad', 'Badan Pengelolaan Keuangan, Pendapatan dan Aset Daerah', 'administration', 120, 0.88, 4, [], true],
-  ['bkpsdm', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 'administration', 60, 0.79, 3, [], false],
+  ['bkpsdm', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 'administration', 60, 0.79, 3, ['hr-office'], false],
   ['bpbd', 'Badan Penanggulangan Bencana Daerah', 'disaster', 45, 0.69, 3, ['disaster-response'], true],
   ['kesbangpol', 'Badan Kesatuan Bangsa dan Politik', 'security-public-order', 30, 0.83, 2, [], false],
   ['satpolpp', 'Satuan Polisi Pamong Praja', 'security-public-order', 110, 0.74, 3, [], true],

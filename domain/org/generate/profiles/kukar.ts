@@ -13,7 +13,7 @@ const OPDS: readonly OpdRow[] = [
   ['bappeda', 'Badan Perencanaan Pembangunan Daerah', 'administration', 90, 4, [], false],
   ['bpkad', 'Badan Pengelolaan Keuangan dan Aset Daerah', 'administration', 160, 4, [], false],
   ['bapenda', 'Badan Pendapatan Daerah', 'administration', 140, 4, ['public-service-desk'], false],
-  ['bkpsdm', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 'administration', 90, 4, [], true],
+  ['bkpsdm', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 'administration', 90, 4, ['hr-office'], true],
   ['bpbd', 'Badan Penanggulangan Bencana Daerah', 'disaster', 110, 3, ['disaster-response'], true],
   ['kesbangpol', 'Badan Kesatuan Bangsa dan Politik', 'security-public-order', 60, 3, [], false],
   ['satpolpp', 'Satuan Polisi Pamong Praja', 'security-public-order', 420, 3, [], false],

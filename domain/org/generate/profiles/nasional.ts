@@ -73,7 +73,8 @@ function units(): UnitSpec[] {
       id,
       name,
       sector,
-      tags: pilot ? ['pilot'] : [],
+      // The national civil service agency is the HR office escalations addressed to `hr-office` reach.
+      tags: [...(pilot ? ['pilot'] : []), ...(id === 'bkn' ? ['hr-office'] : [])],
       emailDomain,
       head: { type: 'jpt', name: ministry ? 'Sekretaris Jenderal' : 'Sekretaris Utama' },
       managers: divisions(3, 'Kepala Biro Perencanaan'),
