@@ -80,6 +80,11 @@ export interface LifecycleActivities {
     readonly fromSequence: number;
     readonly events: readonly PolicyEvent[];
   }): Promise<void>;
+  /** When the period ending on `lastDay` is evaluated, by the letter's evaluation.when (null: right away). */
+  evaluationTime(input: {
+    readonly policy: Policy;
+    readonly lastDay: string;
+  }): Promise<{ readonly at: string | null }>;
   /** Reminds the evaluators that a decision is due (idempotent per policy, period and reminder number). */
   remindEvaluators(input: {
     readonly policyId: string;
@@ -89,7 +94,6 @@ export interface LifecycleActivities {
   }): Promise<void>;
   /** The shard's roster as published for (policy, version, date). */
   loadShardRoster(shard: ShardRef): Promise<readonly RosterEntry[]>;
-  /** Who is alerted at `level` for each missing person: the level-th supervisor up the chain. */
   /** Who gets each missing person's escalation at `level`, addressed to the letter's role `to` for it. */
   escalationTargets(
     input: ShardRef & { readonly level: number; readonly nips: readonly string[]; readonly to?: string },

@@ -4,7 +4,13 @@
  * only the types in lifecycle-types.ts.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { escalationRecipient, headOfUnit, planPolicyDay, shardsOfUnit } from '../domain/bridge';
+import {
+  escalationRecipient,
+  evaluationInstant,
+  headOfUnit,
+  planPolicyDay,
+  shardsOfUnit,
+} from '../domain/bridge';
 import { type RosterEntry, type UnitDayEvent, type WorkMode } from '../domain/lifecycle';
 import { type Employee } from '../domain/org/model';
 import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
@@ -76,7 +82,11 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         const parent = new Map(units.map((u) => [u.id, u.parentId] as const));
         const agencyOf = (unitId: string): string => {
           let id = unitId;
-          for (let up = parent.get(id), guard = 0; up !== undefined && guard < 64; up = parent.get(id), guard++)
+          for (
+            let up = parent.get(id), guard = 0;
+            up !== undefined && guard < 64;
+            up = parent.get(id), guard++
+          )
             id = up;
           return id;
         };
@@ -92,7 +102,12 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     }
     return hit;
   };
-  const escalationTargets: LifecycleActivities['escalationTargets'] = async ({ policyId, level, nips, to }) => {
+  const escalationTargets: LifecycleActivities['escalationTargets'] = async ({
+    policyId,
+    level,
+    nips,
+    to,
+  }) => {
     const shape = await shapeOf(policyId);
     const people = await store.employeesByNip({ policyId }, nips);
     const out: { nip: string; to: string }[] = [];
@@ -329,6 +344,10 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
           payload: { ...e },
         })),
       );
+    },
+
+    async evaluationTime({ policy, lastDay }) {
+      return { at: evaluationInstant(policy, lastDay) };
     },
 
     async remindEvaluators({ policyId, periodIndex, reminder, overdue }) {

@@ -13,6 +13,7 @@ import {
   isCancellation,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -87,7 +88,8 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
   // Every version of the letter this run may still open a day with: days before an amendment's effective date
   // keep the version they were planned under (a new period starts from the version in force).
   const documents = new Map<number, Policy>();
-  const versionNow = (): number => (state.status === 'not-issued' ? input.policy.version : state.policy.version);
+  const versionNow = (): number =>
+    state.status === 'not-issued' ? input.policy.version : state.policy.version;
   documents.set(versionNow(), document);
   /** The version, and its letter, that a day of the current period runs. */
   const versionOf = (date: string): { version: number; document: Policy } => {
@@ -274,6 +276,14 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     await flush();
   }
 
+  // The evaluation waits for the letter's evaluation.when (e.g. three working days after the last day); a
+  // revocation meanwhile stops it. Runs started before this rule evaluated right away, and replay the same way.
+  if (!over() && state.status === 'evaluating' && patched('evaluation-when')) {
+    const lastDay = state.period.days[state.period.days.length - 1]?.date;
+    const { at } = lastDay ? await acts.evaluationTime({ policy: document, lastDay }) : { at: null };
+    const wait = at === null ? 0 : Date.parse(at) - Date.now();
+    if (wait > 0) await condition(over, wait);
+  }
   if (!over() && state.status === 'evaluating') {
     run({
       type: 'EvaluatePolicy',

@@ -13,7 +13,7 @@ import { createActivities } from '../../activities';
 import { produceDossier, readDossier } from '../../activities/dossier';
 import { channelsFromEnv, createNotificationActivities } from '../../activities/notifications';
 import { openStore } from '../../activities/store';
-import { planPolicyDay } from '../../domain/bridge';
+import { evaluationInstant, planPolicyDay } from '../../domain/bridge';
 import { resolveZone } from '../../domain/calendar';
 import { type Dossier, type DossierDecision } from '../../domain/dossier';
 import { type Actor, type PolicyState } from '../../domain/lifecycle';
@@ -275,7 +275,10 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       const lastDay = letter.days.at(-1);
       if (lastDay) await sleepUntil(Date.parse(planPolicyDay(letter.policy, lastDay).cutoff) + 5 * MINUTE);
 
-      // The policy evaluates itself after the last day's recap; escalations may run past the cut-off.
+      // The policy evaluates itself after the last day's recap, at the letter's evaluation.when (e.g. three working
+      // days later); escalations may run past the cut-off.
+      const evaluatesAt = lastDay ? evaluationInstant(letter.policy, lastDay) : null;
+      if (evaluatesAt) await sleepUntil(Date.parse(evaluatesAt) + MINUTE);
       let state: PolicyState = await policyState(deps, policyId);
       for (let h = 0; state.status !== 'awaiting-decision' && h < 24 * 30; h++) {
         if (state.status === 'revoked' || state.status === 'ended') break;

@@ -10,3 +10,4 @@ export {
   type EscalationContext,
   type EscalationRecipient,
 } from './escalation-recipient';
+export { evaluationInstant } from './evaluation-time';

@@ -22,8 +22,11 @@ export function kebumenDocument(): Policy {
   return parsed.policy;
 }
 
-/** Fake lifecycle activities that record what the policy workflow asked of them. */
-export function policyFakes() {
+/**
+ * Fake lifecycle activities that record what the policy workflow asked of them. `evaluationAt` answers
+ * evaluationTime (default: evaluate right after the last day).
+ */
+export function policyFakes(evaluationAt: (lastDay: string) => string | null = () => null) {
   const policyEvents: PolicyEvent[] = [];
   const published: { version: number; days: string[] }[] = [];
   const notices: NoticeBatch[] = [];
@@ -78,6 +81,7 @@ export function policyFakes() {
     projectPolicyEvents: async ({ fromSequence, events }) => {
       events.forEach((e, i) => (policyEvents[fromSequence + i] = e));
     },
+    evaluationTime: async ({ lastDay }) => ({ at: evaluationAt(lastDay) }),
     remindEvaluators: async (r) => void reminders.push({ reminder: r.reminder, overdue: r.overdue }),
   };
   return { activities, policyEvents, notices, reminders, dossiers, published };
