@@ -30,12 +30,13 @@ import { type Actor, type PolicyState } from '../domain/lifecycle';
 import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { startSmtpServer } from '../test/support/smtp';
 import { policyWorkflowId } from '../workflows/ids';
-import { DevServer, freePort } from './chaos/dev-server';
+import { DevServer, freePort } from './processes/dev-server';
 import { orgOfAbout } from './chaos/org';
-import { phaseAt, planChaosDay, planReports, scheduleAt } from './chaos/plan';
+import { phaseAt, planChaosDay, planReports } from './chaos/plan';
+import { scheduleAt } from './processes/compressed-day';
 import { runReports } from './chaos/reporters';
 import { verify } from './chaos/verify';
-import { WorkerProcess } from './chaos/worker-process';
+import { WorkerProcess } from './processes/worker-process';
 import { letterForToday } from './dev-stack';
 
 const TASK_QUEUE = 'chaos';
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
       EDARAN_WORKFLOW_BUNDLE: bundlePath,
       EDARAN_SMTP_URL: `smtp://${smtp.host}:${smtp.port}`,
       EDARAN_MAIL_FROM: '"BKPSDM Kutai Kartanegara" <noreply@kukarkab.go.id>',
-      EDARAN_CHAOS_SCHEDULE: scheduleFile,
+      EDARAN_BENCH_SCHEDULE: scheduleFile,
       DATABASE_URL: '',
       EDARAN_CODEC_KEYS: '',
       EDARAN_WEBHOOK_URL: '',
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
     const firstStartMs = await worker.start();
     say(`worker pid ${worker.pid} polling after ${(firstStartMs / 1000).toFixed(1)} s`);
     const t0 = Date.now() + LEAD_MS;
-    const schedule = scheduleAt(plan, t0);
+    const schedule = scheduleAt(plan.day, t0);
     writeFileSync(scheduleFile, JSON.stringify(schedule));
     const at = (ms: number): string => `${(ms / 1000).toFixed(0)}s`;
     say(

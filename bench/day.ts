@@ -1,145 +1,252 @@
 /**
- * One DKI-scale trial day end to end (`npm run bench:day`) on the real dev server, with compressed local times:
- * roster publication, morning notices, reports (BENCH_COMPLIANCE of the off-site staff, default 0.9), reminders,
- * late notices, one escalation level, recap. Prints the wall time, the worker's peak memory (the worker runs in
- * this process), the largest history of any execution and the number of executions.
- * Targets: completes; no execution past 10,240 events; worker RSS < 1 GB.
+ * One DKI-scale trial day end to end (`npm run bench:day`) on the real dev server, the whole letter through its
+ * policy workflow: issued for today, roster published (in the worker), the day opened, one policy-day workflow
+ * starting a shard workflow per 500 people, morning notices, reports (BENCH_COMPLIANCE of the off-site staff,
+ * default 0.9, through the service the API uses), reminders, late notices, the letter's escalation levels, recaps,
+ * the evaluation with its dossier, and the evaluators' `end`. The clock of the day is compressed to
+ * BENCH_DAY_MINUTES (default 10) by the bench worker (bench/processes/bench-worker.ts), which runs in its own
+ * process so its memory is measured alone (peak RSS, VmHWM). The org generator, the store the bench reads and
+ * the clients live in this process; the dev server in its own.
+ * Prints the wall time, the worker's peak memory, the largest history (events) of any execution and the number of
+ * executions. Targets: completes; no execution past 10,240 events; worker RSS < 1 GB.
  */
-import { type ServiceDeps, submitReport } from '../client/policy-service';
-import { unitDayWorkflow } from '../workflows';
-import { unitDayWorkflowId } from '../workflows/ids';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { openStore } from '../activities/store';
+import {
+  decidePolicy,
+  issuePolicy,
+  policyState,
+  type ServiceDeps,
+  submitReport,
+} from '../client/policy-service';
+import { planPolicyDay, shardsOfUnit } from '../domain/bridge';
+import { type PolicyState } from '../domain/lifecycle';
+import { generateOrg } from '../domain/org/generate/generate-org';
+import { resolveTemporalCli } from '../scripts/temporal-binaries';
+import { policyDayWorkflowId, policyWorkflowId, unitDayWorkflowId } from '../workflows/ids';
 import { unitDayStatusQuery } from '../workflows/messages';
-import { publishTodayOf, startDevStack } from './dev-stack';
+import { letterForToday } from './dev-stack';
+import { compressDay, scheduleAt } from './processes/compressed-day';
+import { DevServer, freePort } from './processes/dev-server';
+import { WorkerProcess } from './processes/worker-process';
 
 const COMPLIANCE = Number(process.env.BENCH_COMPLIANCE ?? 0.9);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-/** Minutes from the start to each point of the compressed day. */
-const MINUTES = { opens: 0, notice: 1, reminder: 6, deadline: 8, escalation: 9, cutoff: 10 };
+const DAY_MINUTES = Number(process.env.BENCH_DAY_MINUTES ?? 10);
 const LIMIT = { events: 10_240, rssMb: 1024 };
 const ZONE = 'Asia/Jakarta';
+const TASK_QUEUE = 'bench-day';
+/** From issue to the morning notice: roster publication (61,682 people) and planning, in the worker. */
+const LEAD_MS = Number(process.env.BENCH_LEAD_SECONDS ?? 120) * 1000;
 
-const say = (line: string): void => void process.stderr.write(`[bench:day] ${line}\n`);
+const started = Date.now();
+const say = (line: string): void =>
+  void process.stderr.write(`[bench:day +${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Peak resident memory of a process (VmHWM, kB → MB), or 0 when it cannot be read. */
+function peakRssMb(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
 
 async function main(): Promise<void> {
-  const started = Date.now();
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
-  const stack = await startDevStack('bench-day', say, { maxConcurrentActivityTaskExecutions: 16 });
-  const { env, runtime } = stack;
+  const dir = mkdtempSync(join(tmpdir(), 'edaran-bench-day-'));
+  const cli = await resolveTemporalCli({ log: say });
+  if (!cli.path) throw new Error('bench:day spawns the temporal CLI itself: it needs a local binary');
+  const server = new DevServer({
+    cli: cli.path,
+    dbFilename: join(dir, 'temporal.db'),
+    port: await freePort(),
+    uiPort: await freePort(),
+    logFile: join(dir, 'temporal.log'),
+  });
+  await server.start();
+  const bundlePath = join(dir, 'workflow-bundle.js');
+  writeFileSync(
+    bundlePath,
+    (
+      await bundleWorkflowCode({
+        workflowsPath: require.resolve('../workflows'),
+        logger: new DefaultLogger('WARN'),
+      })
+    ).code,
+  );
+  const store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const deps: ServiceDeps = { client, store, taskQueue: TASK_QUEUE };
+  const scheduleFile = join(dir, 'schedule.json');
+  const worker = new WorkerProcess({
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: server.address,
+      EDARAN_DATA_DIR: dir,
+      EDARAN_TASK_QUEUE: TASK_QUEUE,
+      EDARAN_WORKFLOW_BUNDLE: bundlePath,
+      EDARAN_OUTBOX_DIR: join(dir, 'outbox'),
+      EDARAN_BENCH_SCHEDULE: scheduleFile,
+      DATABASE_URL: '',
+      EDARAN_SMTP_URL: '',
+      EDARAN_WEBHOOK_URL: '',
+      EDARAN_CODEC_KEYS: '',
+    },
+    logFile: join(dir, 'worker.log'),
+    say,
+  });
+  let ok = false;
   try {
-    const { policy, today, org, plan } = await publishTodayOf(
-      stack,
+    const letter = letterForToday(
       'dki-2023.yaml',
       /schedule:\n {2}kind: period\n {2}start: 2023-08-21\n {2}end: 2023-09-07/,
-      'dki',
       ZONE,
-      say,
     );
-    const roster = await runtime.store.rosterOf(policy.id, today);
-    const remote = roster.filter((r) => r.mode === 'WFH' || r.mode === 'WFA').map((r) => r.nip);
+    const policyId = letter.policy.id;
+    say('generating the DKI org at full scale…');
+    const org = generateOrg('dki', { scale: 'full', seed: 1 });
+    const imported = await store.importDirectory(org, { source: 'bench:day' });
+    await store.pinDirectory(policyId, imported.directoryVersion);
     say(
-      `${org.employees.length} staff, ${plan.shards.length} shards, ${remote.length} off-site; setup ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      `${org.employees.length} staff in ${org.units.length} units imported and pinned; starting the worker`,
     );
+    await worker.start();
+    const day = compressDay(planPolicyDay(letter.policy, letter.today), DAY_MINUTES * 60_000);
+    const t0 = Date.now() + LEAD_MS;
+    writeFileSync(scheduleFile, JSON.stringify(scheduleAt(day, t0)));
 
-    const t0 = Date.now();
-    const at = (m: number): string => new Date(t0 + m * 60_000).toISOString();
-    const handles = await Promise.all(
-      plan.shards.map((s) =>
-        env.client.workflow.start(unitDayWorkflow, {
-          taskQueue: 'bench-day',
-          workflowId: unitDayWorkflowId(policy.id, today, s.shardId),
-          args: [
-            {
-              policyId: policy.id,
-              policyNumber: policy.identity.number,
-              timezone: ZONE,
-              version: 1,
-              date: today,
-              unitId: s.unitId,
-              shardId: s.shardId,
-              locationRequired: false,
-              schedule: {
-                opensAt: at(MINUTES.opens),
-                noticeAt: at(MINUTES.notice),
-                reminders: [{ ruleId: 'bench.reminder', at: at(MINUTES.reminder) }],
-                deadline: at(MINUTES.deadline),
-                escalations: [{ level: 1, ruleId: 'bench.escalation', at: at(MINUTES.escalation) }],
-                cutoff: at(MINUTES.cutoff),
-              },
-            },
-          ],
-        }),
-      ),
-    );
-    // Reports are taken once a shard has loaded its roster and opened the day: wait for all of them.
-    for (const h of handles) {
-      while ((await h.query(unitDayStatusQuery)).status !== 'open')
-        await new Promise((r) => setTimeout(r, 200));
+    await issuePolicy(deps, {
+      policyText: letter.text,
+      filename: 'dki-2023.yaml',
+      issuedBy: { id: 'bench', name: 'Sekretariat (bench)', role: 'sekda' },
+      asOf: letter.today,
+    });
+    say(`issued ${policyWorkflowId(policyId)}; the worker publishes the roster`);
+    let roster = await store.rosterOf(policyId, letter.today);
+    while (roster.length < org.employees.length) {
+      await sleep(1000);
+      roster = await store.rosterOf(policyId, letter.today);
     }
+    const remote = roster.filter((r) => r.mode === 'WFH' || r.mode === 'WFA').map((r) => r.nip);
+    const byUnit = new Map<string, string[]>();
+    for (const r of roster) {
+      const list = byUnit.get(r.unitId) ?? [];
+      list.push(r.nip);
+      byUnit.set(r.unitId, list);
+    }
+    const shards = [...byUnit].flatMap(([unitId, nips]) => shardsOfUnit(unitId, nips));
+    say(
+      `roster published: ${remote.length} off-site, ${shards.length} shards; opening at +${LEAD_MS / 1000}s`,
+    );
 
-    // Reports: a seeded share of the off-site staff, through the same service the API uses.
-    const deps: ServiceDeps = { client: env.client, store: runtime.store, taskQueue: 'bench-day' };
+    // Reports are taken once a shard has loaded its roster and opened the day: wait for all of them.
+    for (const s of shards) {
+      const h = client.workflow.getHandle(unitDayWorkflowId(policyId, letter.today, s.shardId));
+      for (;;) {
+        const status = await h.query(unitDayStatusQuery).then(
+          (q) => q.status,
+          () => 'not started',
+        );
+        if (status === 'open') break;
+        if (Date.now() > t0 + day.deadlineMs) throw new Error(`shard ${s.shardId} did not open (${status})`);
+        await sleep(500);
+      }
+    }
+    say(`all ${shards.length} shards open at +${((Date.now() - t0) / 1000).toFixed(0)}s of the day`);
+
+    // Reports: a seeded share of the off-site staff, before the deadline.
     const reporters = remote.filter((_, i) => (i * 7919) % 1000 < COMPLIANCE * 1000);
     let next = 0;
     let accepted = 0;
-    let refused = 0;
-    const reasons = new Map<string, number>();
+    const refused = new Map<string, number>();
     const lane = async (): Promise<void> => {
       while (next < reporters.length) {
         const nip = reporters[next++]!;
         try {
-          await submitReport(deps, policy.id, today, {
+          await submitReport(deps, policyId, letter.today, {
             nip,
             checkIn: '07:30',
             progress: [{ activity: 'Pelayanan', output: 'Laporan' }],
           });
           accepted++;
         } catch (err) {
-          refused++;
           const code = (err as { code?: string }).code ?? (err instanceof Error ? err.message : 'error');
-          reasons.set(code, (reasons.get(code) ?? 0) + 1);
+          refused.set(code, (refused.get(code) ?? 0) + 1);
         }
-        if ((accepted + refused) % 2000 === 0) say(`${accepted + refused}/${reporters.length} reports sent`);
+        const done = accepted + [...refused.values()].reduce((a, b) => a + b, 0);
+        if (done % 2000 === 0) say(`${done}/${reporters.length} reports sent`);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    say(
-      `reports: ${accepted} accepted, ${refused} refused ${JSON.stringify(Object.fromEntries(reasons))}, ` +
-        `in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
-    );
+    say(`reports: ${accepted} accepted, refused ${JSON.stringify(Object.fromEntries(refused))}`);
 
-    const results = await Promise.all(handles.map((h) => h.result()));
-    const totals = results.reduce(
-      (a, c) => ({
-        remote: a.remote + c.plannedRemote,
-        onTime: a.onTime + c.onTime,
-        missing: a.missing + c.missing,
-        escalated: a.escalated + c.escalated,
-      }),
-      { remote: 0, onTime: 0, missing: 0, escalated: 0 },
-    );
-    let largest = { id: '', events: 0 };
-    for (const h of handles) {
-      const d = await h.describe();
-      if (d.historyLength > largest.events) largest = { id: h.workflowId, events: d.historyLength };
+    // After the cut-off: recaps, the evaluation (not waiting for evaluation.when), then `end`.
+    let state: PolicyState = await policyState(deps, policyId);
+    while (state.status !== 'awaiting-decision') {
+      if (Date.now() > t0 + day.cutoffMs + 15 * 60_000)
+        throw new Error(`the letter did not reach its evaluation (status ${state.status})`);
+      await sleep(5000);
+      state = await policyState(deps, policyId);
     }
-    const outbox = await runtime.store.outboxCounts({ policyId: policy.id });
+    say('evaluated; deciding "end"');
+    await decidePolicy(deps, policyId, { kind: 'end' }, 'Uji coba selesai (bench)', {
+      id: 'bench-evaluator',
+      name: 'Evaluator (bench)',
+      role: 'bkd',
+    });
+    const final = await client.workflow
+      .getHandle<() => Promise<PolicyState>>(policyWorkflowId(policyId))
+      .result();
+    const workerPeak = peakRssMb(worker.pid);
+
+    const ids = [
+      policyWorkflowId(policyId),
+      policyDayWorkflowId(policyId, letter.today),
+      ...shards.map((s) => unitDayWorkflowId(policyId, letter.today, s.shardId)),
+    ];
+    let largest = { id: '', events: 0 };
+    const statuses = new Map<string, number>();
+    for (const id of ids) {
+      const d = await client.workflow.getHandle(id).describe();
+      statuses.set(d.status.name, (statuses.get(d.status.name) ?? 0) + 1);
+      if (d.historyLength > largest.events) largest = { id, events: d.historyLength };
+    }
+    const recap = final.status === 'ended' ? final.lastEvaluation?.totals : undefined;
+    const outbox = await store.outboxCounts({ policyId });
     const wall = (Date.now() - started) / 1000;
-    const rssMb = peakRss / 1024 / 1024;
     process.stdout.write(
       [
-        `day: DKI full scale, ${org.employees.length} staff, ${remote.length} off-site, compressed day of ${MINUTES.cutoff} min`,
-        `wall time ${wall.toFixed(0)} s; executions ${handles.length}; largest history ${largest.events} events (${largest.id})`,
-        `recap: ${totals.remote} off-site, ${totals.onTime} on time, ${totals.missing} missing, ${totals.escalated} escalated; reports accepted ${accepted}, refused ${refused}`,
+        `day: DKI full scale, ${org.employees.length} staff, ${remote.length} off-site, ${shards.length} shards, ` +
+          `day compressed to ${DAY_MINUTES} min, the whole letter through its policy workflow`,
+        `wall time ${wall.toFixed(0)} s; executions ${ids.length} ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+          `largest history ${largest.events} events (${largest.id})`,
+        `letter ${final.status}; evaluation ${JSON.stringify(recap ?? null)}; reports accepted ${accepted}, ` +
+          `refused ${JSON.stringify(Object.fromEntries(refused))}`,
         `outbox: ${JSON.stringify(outbox)}`,
-        `worker peak RSS ${rssMb.toFixed(0)} MB (target < ${LIMIT.rssMb}: ${rssMb < LIMIT.rssMb ? 'met' : 'MISSED'}); ` +
+        `worker peak RSS ${workerPeak.toFixed(0)} MB (own process; target < ${LIMIT.rssMb}: ` +
+          `${workerPeak > 0 && workerPeak < LIMIT.rssMb ? 'met' : 'MISSED'}); this process peak ` +
+          `${peakRssMb(process.pid).toFixed(0)} MB (org generator, store reads, clients); ` +
           `largest history ${largest.events} (limit ${LIMIT.events}: ${largest.events <= LIMIT.events ? 'met' : 'MISSED'})`,
         '',
       ].join('\n'),
     );
+    ok = final.status === 'ended';
+    if (!ok) process.exitCode = 1;
   } finally {
-    clearInterval(sampler);
-    await stack.close();
+    await worker.stop();
+    await connection.close().catch(() => undefined);
+    await server.kill();
+    await store.close();
+    if (ok) rmSync(dir, { recursive: true, force: true });
+    else say(`kept ${dir} (worker.log, temporal.log)`);
   }
 }
 

@@ -1,11 +1,12 @@
 /**
  * What a chaos run will do, drawn from its seed alone (same seed, same trial): the compressed day, the moments
  * the worker and the dev server are killed, who reports and when. Times are offsets in ms from the day's start,
- * so a plan is the same whenever it runs; `scheduleAt()` turns the day into instants.
+ * so a plan is the same whenever it runs; `scheduleAt()` (bench/processes/compressed-day.ts) turns the day into
+ * instants.
  */
-import { type DaySchedule } from '../../activities/lifecycle-types';
 import { type PlannedDay } from '../../domain/bridge';
 import { createPrng, deriveSeed, type Prng } from '../../domain/org/generate/prng';
+import { compressDay, type CompressedDay } from '../processes/compressed-day';
 
 export interface ChaosPlanOptions {
   readonly seed: number;
@@ -25,16 +26,7 @@ export interface PlannedReport {
 
 export interface ChaosPlan {
   /** Offsets of the day's instants, in the letter's order (its reminders and escalation levels). */
-  readonly day: {
-    readonly reminders: readonly { readonly ruleId: string; readonly atMs: number }[];
-    readonly deadlineMs: number;
-    readonly escalations: readonly {
-      readonly level: number;
-      readonly ruleId: string;
-      readonly atMs: number;
-    }[];
-    readonly cutoffMs: number;
-  };
+  readonly day: CompressedDay;
   readonly workerKillsMs: readonly number[];
   readonly serverKill: { readonly atMs: number; readonly downMs: number };
 }
@@ -51,19 +43,6 @@ export function phaseAt(plan: ChaosPlan, ms: number): string {
   let phase = 'before the day opens';
   for (const [at, name] of marks) if (ms >= at) phase = name;
   return phase;
-}
-
-/** The compressed schedule for a day starting at `t0` (epoch ms), as planDay returns it. */
-export function scheduleAt(plan: ChaosPlan, t0: number): DaySchedule {
-  const iso = (ms: number): string => new Date(t0 + ms).toISOString();
-  return {
-    noticeAt: iso(0),
-    opensAt: iso(0),
-    reminders: plan.day.reminders.map((r) => ({ ruleId: r.ruleId, at: iso(r.atMs) })),
-    deadline: iso(plan.day.deadlineMs),
-    escalations: plan.day.escalations.map((e) => ({ level: e.level, ruleId: e.ruleId, at: iso(e.atMs) })),
-    cutoff: iso(plan.day.cutoffMs),
-  };
 }
 
 /** `count` sorted points in [from, to] at least `gap` apart, and `gap` away from every point of `avoid`. */
@@ -89,22 +68,12 @@ function spacedPoints(
 }
 
 /**
- * The day and its faults: the letter's own reminders and escalation levels on a compressed clock (reminders
- * before the deadline at 60% of the day, escalations evenly between the deadline and 90%, cut-off at 100%);
- * worker kills anywhere in the day, the server kill in its middle third.
+ * The day and its faults: the letter's day compressed (bench/processes/compressed-day.ts); worker kills anywhere
+ * in the day, the server kill in its middle third.
  */
 export function planChaosDay(real: PlannedDay, o: ChaosPlanOptions): ChaosPlan {
   const day = o.dayMs;
-  const deadlineMs = Math.round(day * 0.6);
-  const reminders = real.reminders.map((r, i) => ({
-    ruleId: r.ruleId,
-    atMs: Math.round((deadlineMs * (i + 1)) / (real.reminders.length + 1)),
-  }));
-  const escalations = real.escalations.map((e, i) => ({
-    level: e.level,
-    ruleId: e.ruleId,
-    atMs: Math.round(deadlineMs + (day * 0.3 * (i + 1)) / (real.escalations.length + 1)),
-  }));
+  const compressed = compressDay(real, day);
 
   const chaos = createPrng(deriveSeed(o.seed, 'chaos'));
   const serverKill = {
@@ -119,7 +88,7 @@ export function planChaosDay(real: PlannedDay, o: ChaosPlanOptions): ChaosPlan {
     serverKill.atMs + serverKill.downMs + 10_000,
   ];
   const workerKillsMs = spacedPoints(chaos, o.workerKills, 3_000, day - 3_000, gap, serverWindow);
-  return { day: { reminders, deadlineMs, escalations, cutoffMs: day }, workerKillsMs, serverKill };
+  return { day: compressed, workerKillsMs, serverKill };
 }
 
 /** Who reports and when: a seeded share of the off-site staff, most before the deadline, the rest late. */

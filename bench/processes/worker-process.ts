@@ -1,6 +1,6 @@
 /**
- * The worker as a separate process (bench/chaos/worker.ts under node with tsx's loader: one process, so SIGKILL
- * hits the worker itself, not a wrapper). Killed at the chaos points and started again; an exit nobody asked
+ * The worker as a separate process (bench/processes/bench-worker.ts under node with tsx's loader: one process,
+ * so SIGKILL hits the worker itself, not a wrapper). Killed at the chaos points and started again; an exit nobody asked
  * for is reported and the worker is started again too, so the trial never runs without a worker for long.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -35,7 +35,7 @@ export class WorkerProcess {
   /** Starts a worker process; resolves once it polls (or after `timeoutMs`, with a warning). */
   async start(timeoutMs = 60_000): Promise<number> {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'worker.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bench-worker.ts')], {
       cwd: join(__dirname, '..', '..'),
       env: this.o.env,
       stdio: ['ignore', 'pipe', 'pipe'],
