@@ -312,6 +312,24 @@ function updateRefusal(err: unknown): never {
   throw err;
 }
 
+/**
+ * A shard's Update refused because its workflow is not running: before the day opened (no execution yet) that is
+ * DAY_NOT_OPEN; once the shard's day is over (its execution closed) DAY_CLOSED, not "not open (yet)".
+ */
+async function shardRefusal(deps: ServiceDeps, workflowId: string, err: unknown): Promise<never> {
+  if (err instanceof WorkflowNotFoundError) {
+    const closed = await deps.client.workflow
+      .getHandle(workflowId)
+      .describe()
+      .then(
+        (d) => d.status.name !== 'RUNNING',
+        () => false,
+      );
+    if (closed) throw new ServiceError(409, 'DAY_CLOSED', ['date: the day is over for this unit']);
+  }
+  return updateRefusal(err);
+}
+
 /** Submits a daily report; a resubmission returns the same receipt. */
 export async function submitReport(
   deps: ServiceDeps,
@@ -325,7 +343,7 @@ export async function submitReport(
       .getHandle(workflowId)
       .executeUpdate(submitReportUpdate, { args: [report] });
   } catch (err) {
-    return updateRefusal(err);
+    return shardRefusal(deps, workflowId, err);
   }
 }
 
@@ -513,7 +531,7 @@ export async function superviseDay(
       }
     }
   } catch (err) {
-    updateRefusal(err);
+    await shardRefusal(deps, handle.workflowId, err);
   }
 }
 

@@ -25,6 +25,7 @@ import {
   policyState,
   revokePolicy,
   type ServiceDeps,
+  submitReport,
 } from '../../client/policy-service';
 import { serverClock } from '../../client/simulate/server-clock';
 import { shiftLetter } from '../../client/simulate/shift-days';
@@ -196,6 +197,15 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     const runs = [await currentRun(id)];
     const org = await orgOf(id);
     expect(await offSiteByUnit(id, day1)).toEqual(expectedOffSite(first.policy, org, day1));
+    // A report for a day that is over is refused as closed, not as "not open yet".
+    const wfh = (await store.rosterOf(id, day1)).find((r) => r.mode === 'WFH')!;
+    await expect(
+      submitReport(deps, id, day1, {
+        nip: wfh.nip,
+        checkIn: '07:30',
+        progress: [{ activity: 'a', output: 'b' }],
+      }),
+    ).rejects.toMatchObject({ code: 'DAY_CLOSED' });
 
     const day2 = weekAfter(first.policy, day1);
     await continuing(id, () =>
