@@ -378,6 +378,28 @@ export async function decidePolicy(
   }
 }
 
+/**
+ * A new text of an issued letter (amendment or adjustment): parsed, of the same id, with the letter's state now.
+ * Refuses a file that does not parse, another letter's file, or a letter not issued.
+ */
+async function nextVersionOf(
+  deps: ServiceDeps,
+  policyId: string,
+  policyText: string,
+  filename: string | undefined,
+): Promise<{ document: Policy; current: Exclude<PolicyState, { status: 'not-issued' }> }> {
+  const document = parsePolicyOrThrow(policyText, filename);
+  if (document.id !== policyId) {
+    throw new ServiceError(409, 'POLICY_MISMATCH', [
+      `policy.id: the file is ${document.id}, not ${policyId}`,
+    ]);
+  }
+  const current = await policyState(deps, policyId);
+  if (current.status === 'not-issued')
+    throw new ServiceError(404, 'POLICY_NOT_ISSUED', [`policy ${policyId}`]);
+  return { document, current };
+}
+
 /** An adjusted letter for the next period, decided after the evaluation (decision option adjust-quota). */
 export interface AdjustInput {
   /** The adjusted policy file (same id; its schedule gives the next period's days). */
@@ -391,15 +413,7 @@ export interface AdjustInput {
 
 /** Decides `adjust`: the next period runs the adjusted letter as version current + 1. */
 export async function adjustPolicy(deps: ServiceDeps, policyId: string, input: AdjustInput): Promise<void> {
-  const document = parsePolicyOrThrow(input.policyText, input.filename);
-  if (document.id !== policyId) {
-    throw new ServiceError(409, 'POLICY_MISMATCH', [
-      `policy.id: the file is ${document.id}, not ${policyId}`,
-    ]);
-  }
-  const current = await policyState(deps, policyId);
-  if (current.status === 'not-issued')
-    throw new ServiceError(404, 'POLICY_NOT_ISSUED', [`policy ${policyId}`]);
+  const { document, current } = await nextVersionOf(deps, policyId, input.policyText, input.filename);
   try {
     await deps.client.workflow.getHandle(policyWorkflowId(policyId)).executeUpdate(decidePolicyUpdate, {
       args: [
@@ -469,15 +483,7 @@ export async function amendPolicy(
   policyId: string,
   input: AmendInput,
 ): Promise<AmendPolicyResult> {
-  const document = parsePolicyOrThrow(input.policyText, input.filename);
-  if (document.id !== policyId) {
-    throw new ServiceError(409, 'POLICY_MISMATCH', [
-      `policy.id: the file is ${document.id}, not ${policyId}`,
-    ]);
-  }
-  const current = await policyState(deps, policyId);
-  if (current.status === 'not-issued')
-    throw new ServiceError(404, 'POLICY_NOT_ISSUED', [`policy ${policyId}`]);
+  const { document, current } = await nextVersionOf(deps, policyId, input.policyText, input.filename);
   const version = current.policy.version + 1;
   const ref = policyRefOf(document, version);
   try {
