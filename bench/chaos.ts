@@ -21,22 +21,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { openStore } from '../activities/store';
-import { decidePolicy, issuePolicy, policyState, type ServiceDeps } from '../client/policy-service';
+import { decidePolicy, issuePolicy, policyState } from '../client/policy-service';
 import { planPolicyDay } from '../domain/bridge';
 import { type Actor, type PolicyState } from '../domain/lifecycle';
-import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { startSmtpServer } from '../test/support/smtp';
 import { policyWorkflowId } from '../workflows/ids';
-import { DevServer, freePort } from './processes/dev-server';
 import { orgOfAbout } from './chaos/org';
 import { phaseAt, planChaosDay, planReports } from './chaos/plan';
 import { scheduleAt } from './processes/compressed-day';
 import { runReports } from './chaos/reporters';
 import { verify } from './chaos/verify';
-import { WorkerProcess } from './processes/worker-process';
+import { startBenchStack } from './processes/bench-stack';
 import { letterForToday } from './dev-stack';
 
 const TASK_QUEUE = 'chaos';
@@ -94,46 +89,16 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'edaran-chaos-'));
   say(`seed ${o.seed}; state and logs in ${dir}`);
   const smtp = await startSmtpServer();
-  const cli = await resolveTemporalCli({ log: say });
-  if (!cli.path) throw new Error('the chaos run spawns the temporal CLI itself: it needs a local binary');
-  const server = new DevServer({
-    cli: cli.path,
-    dbFilename: join(dir, 'temporal.db'),
-    port: await freePort(),
-    uiPort: await freePort(),
-    logFile: join(dir, 'temporal.log'),
-  });
-  await server.start();
-  say(`dev server pid ${server.pid} on ${server.address}; SMTP server on ${smtp.host}:${smtp.port}`);
-
-  const bundlePath = join(dir, 'workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    logger: new DefaultLogger('WARN'),
-  });
-  writeFileSync(bundlePath, code);
-  const store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
-  const deps: ServiceDeps = { client, store, taskQueue: TASK_QUEUE };
-  const scheduleFile = join(dir, 'schedule.json');
-  const worker = new WorkerProcess({
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: server.address,
-      EDARAN_DATA_DIR: dir,
-      EDARAN_TASK_QUEUE: TASK_QUEUE,
-      EDARAN_WORKFLOW_BUNDLE: bundlePath,
+  const { server, store, connection, client, deps, worker, scheduleFile, close } = await startBenchStack({
+    dir,
+    taskQueue: TASK_QUEUE,
+    say,
+    workerEnv: {
       EDARAN_SMTP_URL: `smtp://${smtp.host}:${smtp.port}`,
       EDARAN_MAIL_FROM: '"BKPSDM Kutai Kartanegara" <noreply@kukarkab.go.id>',
-      EDARAN_BENCH_SCHEDULE: scheduleFile,
-      DATABASE_URL: '',
-      EDARAN_CODEC_KEYS: '',
-      EDARAN_WEBHOOK_URL: '',
     },
-    logFile: join(dir, 'worker.log'),
-    say,
   });
+  say(`dev server pid ${server.pid} on ${server.address}; SMTP server on ${smtp.host}:${smtp.port}`);
   let failed = false;
   try {
     // The letter for today, over a generated org of a few thousand, pinned before issue.
@@ -314,10 +279,7 @@ async function main(): Promise<void> {
     failed = true;
     throw err;
   } finally {
-    await worker.stop();
-    await connection.close().catch(() => undefined);
-    await server.kill();
-    await store.close();
+    await close();
     await smtp.close();
     if (o.keep || failed) say(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

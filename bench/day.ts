@@ -13,26 +13,15 @@
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { openStore } from '../activities/store';
-import {
-  decidePolicy,
-  issuePolicy,
-  policyState,
-  type ServiceDeps,
-  submitReport,
-} from '../client/policy-service';
+import { decidePolicy, issuePolicy, policyState, submitReport } from '../client/policy-service';
 import { planPolicyDay, shardsOfUnit } from '../domain/bridge';
 import { type PolicyState } from '../domain/lifecycle';
 import { generateOrg } from '../domain/org/generate/generate-org';
-import { resolveTemporalCli } from '../scripts/temporal-binaries';
 import { policyDayWorkflowId, policyWorkflowId, unitDayWorkflowId } from '../workflows/ids';
 import { unitDayStatusQuery } from '../workflows/messages';
+import { startBenchStack } from './processes/bench-stack';
 import { letterForToday } from './dev-stack';
 import { compressDay, scheduleAt } from './processes/compressed-day';
-import { DevServer, freePort } from './processes/dev-server';
-import { WorkerProcess } from './processes/worker-process';
 
 const COMPLIANCE = Number(process.env.BENCH_COMPLIANCE ?? 0.9);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -61,47 +50,11 @@ function peakRssMb(pid: number | undefined): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'edaran-bench-day-'));
-  const cli = await resolveTemporalCli({ log: say });
-  if (!cli.path) throw new Error('bench:day spawns the temporal CLI itself: it needs a local binary');
-  const server = new DevServer({
-    cli: cli.path,
-    dbFilename: join(dir, 'temporal.db'),
-    port: await freePort(),
-    uiPort: await freePort(),
-    logFile: join(dir, 'temporal.log'),
-  });
-  await server.start();
-  const bundlePath = join(dir, 'workflow-bundle.js');
-  writeFileSync(
-    bundlePath,
-    (
-      await bundleWorkflowCode({
-        workflowsPath: require.resolve('../workflows'),
-        logger: new DefaultLogger('WARN'),
-      })
-    ).code,
-  );
-  const store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
-  const deps: ServiceDeps = { client, store, taskQueue: TASK_QUEUE };
-  const scheduleFile = join(dir, 'schedule.json');
-  const worker = new WorkerProcess({
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: server.address,
-      EDARAN_DATA_DIR: dir,
-      EDARAN_TASK_QUEUE: TASK_QUEUE,
-      EDARAN_WORKFLOW_BUNDLE: bundlePath,
-      EDARAN_OUTBOX_DIR: join(dir, 'outbox'),
-      EDARAN_BENCH_SCHEDULE: scheduleFile,
-      DATABASE_URL: '',
-      EDARAN_SMTP_URL: '',
-      EDARAN_WEBHOOK_URL: '',
-      EDARAN_CODEC_KEYS: '',
-    },
-    logFile: join(dir, 'worker.log'),
+  const { store, client, deps, worker, scheduleFile, close } = await startBenchStack({
+    dir,
+    taskQueue: TASK_QUEUE,
     say,
+    workerEnv: { EDARAN_OUTBOX_DIR: join(dir, 'outbox') },
   });
   let ok = false;
   try {
@@ -242,10 +195,7 @@ async function main(): Promise<void> {
     ok = final.status === 'ended';
     if (!ok) process.exitCode = 1;
   } finally {
-    await worker.stop();
-    await connection.close().catch(() => undefined);
-    await server.kill();
-    await store.close();
+    await close();
     if (ok) rmSync(dir, { recursive: true, force: true });
     else say(`kept ${dir} (worker.log, temporal.log)`);
   }
