@@ -11,3 +11,4 @@ export {
   type EscalationRecipient,
 } from './escalation-recipient';
 export { evaluationInstant } from './evaluation-time';
+export { firstReviewCycle, nextReviewCycle, reviewMonthsOf } from './review-cycle';

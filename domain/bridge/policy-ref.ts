@@ -4,6 +4,7 @@
 import { resolveZone } from '../calendar';
 import { type DecisionKind, type PolicyRef } from '../lifecycle';
 import { type DecisionOption, type Policy, policyDays } from '../policy';
+import { firstReviewCycle } from './review-cycle';
 
 /** The letter's decision options in the decider's words; `revoke` is always possible and is not an outcome. */
 const DECISION_MAP: Record<DecisionOption, DecisionKind | null> = {
@@ -15,9 +16,15 @@ const DECISION_MAP: Record<DecisionOption, DecisionKind | null> = {
   revoke: null,
 };
 
-/** The decider's view of a policy at `version` (1 when first issued). Open-ended letters list one review cycle. */
+/**
+ * The decider's view of a policy at `version` (1 when first issued). An open-ended letter lists its first review
+ * cycle: every working day from its start through the end of `schedule.review.everyMonths` months.
+ */
 export function policyRefOf(policy: Policy, version = 1): PolicyRef {
-  const days = policyDays(policy);
+  const days =
+    policy.schedule.kind === 'open-ended'
+      ? { days: firstReviewCycle(policy).days, openEnded: true }
+      : policyDays(policy);
   const options = [...new Set(policy.evaluation.decisions.map((d) => DECISION_MAP[d]))].filter(
     (d): d is DecisionKind => d !== null,
   );

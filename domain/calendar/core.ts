@@ -48,3 +48,4 @@ export {
   DEFAULT_OPEN_ENDED_LIMIT,
   trialDaysWith,
 } from './trial-days';
+export { type ReviewCycle, reviewCycle, reviewCycleEnd } from './review-cycle';
