@@ -1,7 +1,8 @@
 /**
  * Builds the configured channels from the environment, for the worker:
  * - EDARAN_SMTP_URL (smtp://user:pass@host:587 or smtps://…:465) + EDARAN_MAIL_FROM → email;
- * - EDARAN_WEBHOOK_URL + EDARAN_WEBHOOK_SECRET → webhook;
+ * - EDARAN_WEBHOOK_URL + EDARAN_WEBHOOK_SECRET → webhook (EDARAN_WEBHOOK_RESEND_UNCERTAIN=1: the gateway
+ *   deduplicates by Idempotency-Key, so a send cut off by a crash is resent instead of held as uncertain);
  * - the file channel always, in EDARAN_OUTBOX_DIR (default `.edaran/outbox`), echoing to the console in dev.
  */
 import { join } from 'node:path';
@@ -10,6 +11,13 @@ import { type Channel } from './channel';
 import { createEmailChannel } from './email-channel';
 import { createFileChannel } from './file-channel';
 import { createWebhookChannel } from './webhook-channel';
+
+/** EDARAN_WEBHOOK_RESEND_UNCERTAIN: 1/true opts in, 0/false/unset keeps the default (hold). */
+function resendUncertain(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new Error(`EDARAN_WEBHOOK_RESEND_UNCERTAIN: expected 1 or 0, got "${value}"`);
+}
 
 /** Channels from `env`; throws naming the variable when one is set but unusable. */
 export function channelsFromEnv(
@@ -50,6 +58,7 @@ export function channelsFromEnv(
     channels.webhook = createWebhookChannel({
       url: env.EDARAN_WEBHOOK_URL,
       secret: env.EDARAN_WEBHOOK_SECRET,
+      resendUncertain: resendUncertain(env.EDARAN_WEBHOOK_RESEND_UNCERTAIN),
     });
   }
   return channels;

@@ -1,7 +1,9 @@
 /**
  * Webhooks for WhatsApp/SMS gateways: a JSON POST signed with HMAC-SHA256 over `timestamp.body`, carrying the
- * idempotency key in `Idempotency-Key`. An interrupted send is sent again with the same key: the gateway
- * must deduplicate by it (answering 2xx or 409 for a key it has seen), which gives exactly one effect.
+ * idempotency key in `Idempotency-Key`. A send interrupted between the request and its record is held as
+ * `uncertain` (at most once), like email: a gateway that does not deduplicate would deliver it twice. Only a
+ * gateway known to deduplicate by the key (answering 2xx or 409 for a key it has seen) should be given
+ * `resendUncertain: true` (EDARAN_WEBHOOK_RESEND_UNCERTAIN=1), which resends with the same key instead.
  */
 import { createHmac } from 'node:crypto';
 import { type OutboxMessage } from '../store/store';
@@ -16,6 +18,11 @@ export interface WebhookChannelOptions {
   readonly timeoutMs?: number;
   /** Clock for the signed timestamp (tests pin it). */
   readonly clock?: () => Date;
+  /**
+   * Resend an interrupted send with the same Idempotency-Key (at least once on the wire) instead of holding it
+   * as `uncertain`. Only for gateways that deduplicate by the key; default false (at most once).
+   */
+  readonly resendUncertain?: boolean;
 }
 
 /** Header names of a signed request. */
@@ -50,7 +57,7 @@ export function createWebhookChannel(opts: WebhookChannelOptions): Channel {
   const clock = opts.clock ?? (() => new Date());
   return {
     name: 'webhook',
-    onUncertain: 'resend',
+    onUncertain: opts.resendUncertain === true ? 'resend' : 'hold',
     async send(m: OutboxMessage): Promise<SendReceipt> {
       if (!m.recipient) throw new ChannelError(`no phone number for NIP ${m.nip}`, true);
       const body = webhookBody(m);

@@ -1,7 +1,7 @@
 /**
  * Notification delivery against a real SMTP server (smtp-server) and a real HTTP gateway (node:http), over
  * both store backends: messages arrive once with the right content, bad data fails visibly without hurting
- * the batch, and a crash between send and record never sends an email twice.
+ * the batch, and a crash between send and record never sends an email or a webhook twice.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -108,7 +108,8 @@ describeEachBackend('notification delivery', ({ open }) => {
 
   beforeEach(async () => {
     smtp = await startSmtpServer({ rejectRecipients: /^reject\./ });
-    gateway = await startWebhookReceiver(SECRET);
+    // A gateway that ignores Idempotency-Key: a second request would reach the phone twice.
+    gateway = await startWebhookReceiver(SECRET, { deduplicate: false });
     outDir = mkdtempSync(join(tmpdir(), 'edaran-outbox-'));
     now = new Date('2021-01-26T22:00:00.000Z');
   });
@@ -204,7 +205,7 @@ describeEachBackend('notification delivery', ({ open }) => {
     expect(gateway.hits).toHaveLength(3);
   });
 
-  it('a crash between send and record never sends an email twice; webhook and file converge on one delivery', async () => {
+  it('a crash between send and record never sends an email or a webhook twice; the file converges on one delivery', async () => {
     const { store, channels } = await setup();
     const leaseMs = 60_000;
     const real = createNotificationActivities({ store, channels, clock, leaseMs });
@@ -233,17 +234,19 @@ describeEachBackend('notification delivery', ({ open }) => {
 
     now = new Date(now.getTime() + leaseMs + 1);
     const recovery = await real.dispatchNotifications({ policyId: POLICY });
-    expect(recovery).toMatchObject({ claimed: 3, recovered: 3, sent: 2, uncertain: 1, inFlight: 0 });
+    expect(recovery).toMatchObject({ claimed: 3, recovered: 3, sent: 1, uncertain: 2, inFlight: 0 });
 
     expect(smtp.received).toHaveLength(1);
     const email = (await store.listOutbox({ channel: 'email' }))[0]!;
     expect(email.status).toBe('uncertain');
     expect(email.lastError).toMatch(/not resent \(at-most-once\)/);
 
-    expect(gateway.hits).toHaveLength(2);
-    expect(new Set(gateway.hits.map((h) => h.key)).size).toBe(1);
-    expect(gateway.applied.size).toBe(1);
-    expect((await store.listOutbox({ channel: 'webhook' }))[0]?.status).toBe('sent');
+    // The gateway of this test does not deduplicate: exactly one request ever reached it.
+    expect(gateway.hits).toHaveLength(1);
+    expect(gateway.delivered).toHaveLength(1);
+    const hook = (await store.listOutbox({ channel: 'webhook' }))[0]!;
+    expect(hook.status).toBe('uncertain');
+    expect(hook.lastError).toMatch(/webhook cannot confirm delivery, so it is not resent/);
 
     expect(readdirSync(outDir)).toHaveLength(1);
     expect((await store.listOutbox({ channel: 'file' }))[0]).toMatchObject({
@@ -257,6 +260,38 @@ describeEachBackend('notification delivery', ({ open }) => {
       'claimed',
       'uncertain',
     ]);
+  });
+
+  it('resends an interrupted webhook with the same key only when the gateway is declared to deduplicate', async () => {
+    const dedupGateway = await startWebhookReceiver(SECRET);
+    try {
+      const { store } = await setup();
+      const channels: Partial<Record<ChannelName, Channel>> = {
+        webhook: createWebhookChannel({
+          url: dedupGateway.url,
+          secret: SECRET,
+          clock,
+          resendUncertain: true,
+        }),
+      };
+      const leaseMs = 60_000;
+      const real = createNotificationActivities({ store, channels, clock, leaseMs });
+      const crashing = createNotificationActivities({
+        store: crashingAfterSend(store),
+        channels,
+        clock,
+        leaseMs,
+      });
+      await real.enqueueNotifications(rosterRequest(['webhook'], ['budi']));
+      await expect(crashing.dispatchNotifications({ policyId: POLICY })).rejects.toThrow(/simulated crash/);
+      now = new Date(now.getTime() + leaseMs + 1);
+      expect(await real.dispatchNotifications({ policyId: POLICY })).toMatchObject({ recovered: 1, sent: 1 });
+      expect(dedupGateway.hits).toHaveLength(2);
+      expect(new Set(dedupGateway.hits.map((h) => h.key)).size).toBe(1);
+      expect(dedupGateway.delivered).toHaveLength(1);
+    } finally {
+      await dedupGateway.close();
+    }
   });
 
   it('retries an unreachable SMTP server and gateway with reason and attempt count, then fails; the file channel still delivers', async () => {

@@ -1,6 +1,7 @@
 /**
  * A real HTTP receiver (node:http) playing a WhatsApp/SMS gateway: it checks the HMAC signature, records
- * every request, and applies each Idempotency-Key once (answering 200 again for a repeated key).
+ * every request, and applies each Idempotency-Key once (answering 200 again for a repeated key), or, with
+ * `deduplicate: false`, applies every request (a gateway that ignores the key: each request reaches the phone).
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import { signWebhook, WEBHOOK_HEADERS } from '../../../activities/notifications/webhook-channel';
@@ -19,6 +20,8 @@ export interface WebhookReceiver {
   readonly hits: WebhookHit[];
   /** Messages applied (delivered to the phone), once per key. */
   readonly applied: Map<string, Record<string, unknown>>;
+  /** Every message delivered to a phone, in order (repeats included when the gateway does not deduplicate). */
+  readonly delivered: Record<string, unknown>[];
   /** Make the next `n` requests fail with this status. */
   failNext(n: number, status: number): void;
   close(): Promise<void>;
@@ -31,8 +34,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts the receiver on a free 127.0.0.1 port. */
-export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  secret: string,
+  opts: { deduplicate?: boolean } = {},
+): Promise<WebhookReceiver> {
+  const deduplicate = opts.deduplicate ?? true;
   const hits: WebhookHit[] = [];
+  const delivered: Record<string, unknown>[] = [];
   const applied = new Map<string, Record<string, unknown>>();
   let failing = { n: 0, status: 500 };
   const server = createServer((req, res) => {
@@ -51,6 +59,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
         res.writeHead(401).end('bad signature');
         return;
       }
+      if (!deduplicate || !applied.has(key)) delivered.push(body);
       if (!applied.has(key)) applied.set(key, body);
       res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `gw-${applied.size}` });
       res.end(JSON.stringify({ ok: true }));
@@ -66,6 +75,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     url: `http://127.0.0.1:${port}/send`,
     hits,
     applied,
+    delivered,
     failNext: (n, status) => {
       failing = { n, status };
     },
