@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
+const rate = z.coerce.number().min(0, 'must be 0 (no limit) or more').max(10_000);
 
 export const configSchema = z.object({
   /** host:port of a Temporal frontend. Unset in `npm run dev`: the embedded dev server is started instead. */
@@ -44,6 +45,14 @@ export const configSchema = z.object({
   /** Webhook channel (WhatsApp/SMS gateways): JSON POST signed with HMAC-SHA256 using the secret. */
   EDARAN_WEBHOOK_URL: z.string().url().optional(),
   EDARAN_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * 1: the gateway deduplicates by the Idempotency-Key header, so a send cut off by a crash is resent with the
+   * same key. Unset/0 (default): such a send is held as `uncertain` (at most once), as for email.
+   */
+  EDARAN_WEBHOOK_RESEND_UNCERTAIN: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Sends per second of each channel, per worker process (0 = no limit). */
+  EDARAN_RATE_EMAIL_PER_SECOND: rate.default(50),
+  EDARAN_RATE_WEBHOOK_PER_SECOND: rate.default(20),
   /** File channel folder (default EDARAN_DATA_DIR/outbox). */
   EDARAN_OUTBOX_DIR: z.string().min(1).optional(),
   /** Payload encryption keys `kid:base64key,…` (first is current); unset means payloads are not encrypted. */
@@ -88,6 +97,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return c;
+}
+
+/**
+ * Base URL of the pages in messages: EDARAN_PUBLIC_URL, or else the API's own address (EDARAN_HTTP_HOST and
+ * EDARAN_HTTP_PORT; a wildcard host becomes localhost), so a report link is always there.
+ */
+export function publicBaseUrl(c: Config): string {
+  if (c.EDARAN_PUBLIC_URL) return c.EDARAN_PUBLIC_URL.replace(/\/+$/, '');
+  const host = c.EDARAN_HTTP_HOST;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${c.EDARAN_HTTP_PORT}`;
 }
 
 /** Connection options shared by the client (Connection) and the worker (NativeConnection). */

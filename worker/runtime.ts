@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import { type ActivityDeps } from '../activities';
-import { channelsFromEnv, createNotificationActivities } from '../activities/notifications';
+import { channelsFromEnv, createNotificationActivities, type RateLimit } from '../activities/notifications';
 import { type ChannelName, openStore, type Store } from '../activities/store';
-import { type Config } from '../client/config';
+import { type Config, publicBaseUrl } from '../client/config';
 
 export interface Runtime {
   readonly store: Store;
@@ -18,6 +18,16 @@ export interface RuntimeOptions {
   /** Lines about delivered messages and proof outcomes (dev console). */
   readonly echo?: (line: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The per-channel send rates of EDARAN_RATE_*_PER_SECOND (0 = no limit); the file channel is never limited. */
+export function rateLimitsOf(config: Config): Partial<Record<ChannelName, RateLimit>> {
+  const limits: Partial<Record<ChannelName, RateLimit>> = {};
+  if (config.EDARAN_RATE_EMAIL_PER_SECOND > 0)
+    limits.email = { perSecond: config.EDARAN_RATE_EMAIL_PER_SECOND };
+  if (config.EDARAN_RATE_WEBHOOK_PER_SECOND > 0)
+    limits.webhook = { perSecond: config.EDARAN_RATE_WEBHOOK_PER_SECOND };
+  return limits;
 }
 
 export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
@@ -42,9 +52,12 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
       },
       lifecycle: {
         store,
-        notifications: createNotificationActivities({ store, channels }),
+        notifications: createNotificationActivities({ store, channels, rateLimits: rateLimitsOf(config) }),
         channels: preferred.length > 0 ? preferred : ['file'],
-        ...(env.EDARAN_PUBLIC_URL ? { publicUrl: env.EDARAN_PUBLIC_URL } : {}),
+        // Links in messages: EDARAN_PUBLIC_URL, else the API's own address.
+        publicUrl: publicBaseUrl(
+          env.EDARAN_PUBLIC_URL ? { ...config, EDARAN_PUBLIC_URL: env.EDARAN_PUBLIC_URL } : config,
+        ),
       },
     },
     close: () => store.close(),

@@ -57,6 +57,7 @@ async function decide(
   channel: Channel | undefined,
   m: OutboxMessage,
   now: () => Date,
+  beat: () => void,
 ): Promise<Decision> {
   if (!channel) return { status: 'failed', reason: `no ${m.channel} channel is configured` };
   if (!m.recipient) return { status: 'failed', reason: `no ${m.channel} address for NIP ${m.nip}` };
@@ -70,7 +71,8 @@ async function decide(
       };
     }
   }
-  await deps.rateLimiters?.[m.channel]?.acquire();
+  // Waiting for the channel's rate limit heartbeats, so a long queue does not look like a dead worker.
+  await deps.rateLimiters?.[m.channel]?.acquire(beat);
   // The durable `sending` mark comes before the send: a crash from here on is detected on recovery.
   const lease = deps.leaseMs ?? DEFAULTS.leaseMs;
   if (!(await deps.store.markSending(m.key, m.claimToken ?? '', now(), lease))) return { status: 'lost' };
@@ -124,7 +126,9 @@ export async function dispatchOutbox(
     for (const m of batch) {
       summary.claimed += 1;
       if (m.recovered) summary.recovered += 1;
-      const outcome = await decide(deps, deps.channels[m.channel], m, now);
+      const outcome = await decide(deps, deps.channels[m.channel], m, now, () =>
+        deps.heartbeat?.({ ...summary }),
+      );
       const recorded =
         outcome.status !== 'lost' &&
         (await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, now()));

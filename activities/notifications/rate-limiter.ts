@@ -12,8 +12,12 @@ export interface RateLimit {
 
 /** Waits until a send is allowed. */
 export interface RateLimiter {
-  acquire(): Promise<void>;
+  /** Resolves when a send may go; `onWait` is called after each pause (e.g. to heartbeat a long wait). */
+  acquire(onWait?: () => void): Promise<void>;
 }
+
+/** Longest single pause, so a waiter reports (heartbeats) at least this often. */
+const MAX_PAUSE_MS = 5_000;
 
 /** Creates a token-bucket limiter. */
 export function createRateLimiter(
@@ -31,10 +35,11 @@ export function createRateLimiter(
     last = now;
   };
   return {
-    async acquire(): Promise<void> {
+    async acquire(onWait?: () => void): Promise<void> {
       refill();
       while (tokens < 1) {
-        await sleep(Math.ceil(((1 - tokens) / limit.perSecond) * 1000));
+        await sleep(Math.min(MAX_PAUSE_MS, Math.ceil(((1 - tokens) / limit.perSecond) * 1000)));
+        onWait?.();
         refill();
       }
       tokens -= 1;
