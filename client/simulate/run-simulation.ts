@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type WorkflowBundleWithSourceMap, Worker } from '@temporalio/worker';
+import { type WorkflowBundleOption, Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { createActivities } from '../../activities';
 import { produceDossier, readDossier } from '../../activities/dossier';
@@ -54,7 +54,7 @@ export interface SimulateOptions {
   /** Keep the SQLite store (edaran.db) and the outbox files here; default: a temporary folder, removed after. */
   readonly dataDir?: string;
   /** A prebuilt workflow bundle to reuse (tests); otherwise the workflows are bundled from source. */
-  readonly workflowBundle?: WorkflowBundleWithSourceMap;
+  readonly workflowBundle?: WorkflowBundleOption;
 }
 
 /** How one off-site person's report went: accepted on time or late, never sent, or the refusal code. */

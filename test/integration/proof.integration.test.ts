@@ -8,6 +8,7 @@ import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { proofWorkflow } from '../../workflows';
 import { Jurisdiction, PolicyNumber, PolicyStatus } from '../../workflows/search-attributes';
 import { createDevServerEnv } from '../support/temporal';
+import { workflowSource } from '../support/workflow-bundle';
 
 /** The real Temporal dev server (the CLI `npm run dev` runs), with its state in a SQLite file. */
 describe('proof workflow on the real dev server', () => {
@@ -25,7 +26,7 @@ describe('proof workflow on the real dev server', () => {
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
-        workflowsPath: require.resolve('../../workflows'),
+        ...workflowSource(),
         activities: createProofActivities({ onOutcome: () => undefined }),
       });
       await worker.runUntil(async () => {

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { createLifecycleActivities } from '../../activities/lifecycle';
 import { createNotificationActivities } from '../../activities/notifications';
@@ -14,14 +13,13 @@ import { unitDayWorkflowId } from '../../workflows/ids';
 import { submitReportUpdate, unitDayStatusQuery, type ReportReceipt } from '../../workflows/messages';
 import { unitDayWorkflow } from '../../workflows';
 import { createDevServerEnv } from '../support/temporal';
+import { workflowBundlePath } from '../support/workflow-bundle';
 
 /**
  * A worker is killed with SIGKILL in the middle of a day and restarted, on the real dev server with the real
  * worker process (worker/main.ts) and a SQLite store. Every acknowledged report must be in the final recap and in
  * the read store, and every notification must be recorded as sent once.
  */
-const quietLogger = new DefaultLogger('WARN');
-
 describe('worker killed mid-day', () => {
   const root = join(__dirname, '..', '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'edaran-kill-'));
@@ -50,14 +48,10 @@ describe('worker killed mid-day', () => {
     return child;
   }
 
-  const bundlePath = join(dataDir, 'workflow-bundle.js');
+  let bundlePath = '';
 
   beforeAll(async () => {
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      logger: quietLogger,
-    });
-    writeFileSync(bundlePath, code);
+    bundlePath = (await workflowBundlePath()).codePath;
     env = await createDevServerEnv();
     store = await openStore({ sqlitePath: join(dataDir, 'edaran.db') });
   });

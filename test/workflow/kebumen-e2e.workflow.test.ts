@@ -20,6 +20,7 @@ import {
 import { policyWorkflowId } from '../../workflows/ids';
 import { recordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { workflowSource } from '../support/workflow-bundle';
 
 /**
  * The Kebumen letter end to end with the REAL activities (roster engine, SQLite store, outbox, file channel) on
@@ -76,7 +77,7 @@ describe('Kebumen letter end to end on real activities', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'edaran-e2e',
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSource(),
       activities: createActivities({
         proof: { onOutcome: () => undefined },
         lifecycle: {

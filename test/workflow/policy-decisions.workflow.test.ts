@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import {
-  bundleWorkflowCode,
-  DefaultLogger,
   Worker,
-  type WorkflowBundleWithSourceMap,
+  type WorkflowBundlePath,
 } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { channelsFromEnv, createNotificationActivities } from '../../activities/notifications';
@@ -31,6 +29,7 @@ import { serverClock } from '../../client/simulate/server-clock';
 import { shiftLetter } from '../../client/simulate/shift-days';
 import { policyWorkflowId } from '../../workflows/ids';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { workflowBundlePath } from '../support/workflow-bundle';
 
 /**
  * The evaluators' decisions through the real policy workflow, activities and SQLite store on the time-skipping
@@ -44,7 +43,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
   const issuer: Actor = { id: 'setda', name: 'Sekretariat Daerah', role: 'secretariat' };
   const evaluators: Actor = { id: 'tim-evaluasi', name: 'Tim Evaluasi', role: 'evaluator' };
   let env: TestWorkflowEnvironment;
-  let workflowBundle: WorkflowBundleWithSourceMap;
+  let workflowBundle: WorkflowBundlePath;
   let dir: string;
   let store: Store;
   let deps: ServiceDeps;
@@ -54,10 +53,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
   beforeAll(async () => {
     [env, workflowBundle] = await Promise.all([
       createTimeSkippingEnv(),
-      bundleWorkflowCode({
-        workflowsPath: require.resolve('../../workflows'),
-        logger: new DefaultLogger('WARN'),
-      }),
+      workflowBundlePath(),
     ]);
     dir = mkdtempSync(join(tmpdir(), 'edaran-decisions-'));
     store = await openStore({ sqlitePath: join(dir, 'edaran.db') });

@@ -6,6 +6,7 @@ import { policyWorkflowId } from '../../workflows/ids';
 import { policyStateQuery, revokePolicyUpdate } from '../../workflows/messages';
 import { kebumenDocument, policyFakes, sekda, twoDayPolicy, ZONE } from '../support/policy-fakes';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { workflowSource } from '../support/workflow-bundle';
 
 /**
  * The evaluation waits for the letter's evaluation.when. Its own file, so its own time-skipping server: a
@@ -27,7 +28,7 @@ describe('policy evaluation time on the time-skipping server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'policy-when',
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSource(),
       activities: fake.activities,
     });
     const policy = await twoDayPolicy(env, 'dki-when-test');
@@ -69,7 +70,7 @@ describe('policy evaluation time on the time-skipping server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'policy-when-revoked',
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSource(),
       activities: fake.activities,
     });
     const policy = await twoDayPolicy(env, 'dki-when-revoked');

@@ -8,6 +8,7 @@ import { PolicyStatus } from '../../workflows/search-attributes';
 import { recordHistory } from '../support/histories';
 import { kebumenDocument, policyFakes, sekda, twoDayPolicy, ZONE } from '../support/policy-fakes';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { workflowSource } from '../support/workflow-bundle';
 
 describe('policy workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -23,7 +24,7 @@ describe('policy workflow on the time-skipping server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'policy',
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSource(),
       activities: fake.activities,
     });
     const policy = await twoDayPolicy(env, 'kebumen-test');
@@ -86,7 +87,7 @@ describe('policy workflow on the time-skipping server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'policy-revoke',
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSource(),
       activities: fake.activities,
     });
     const policy = await twoDayPolicy(env, 'kukar-test');

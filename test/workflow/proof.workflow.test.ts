@@ -5,6 +5,7 @@ import { createProofActivities, type ProofOutcome } from '../../activities/proof
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { proofWorkflow } from '../../workflows';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { workflowSource } from '../support/workflow-bundle';
 
 describe('proof workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -25,7 +26,7 @@ describe('proof workflow on the time-skipping server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSource(),
       activities: createProofActivities({ onOutcome: (o) => void outcomes.push(o) }),
     });
     return worker.runUntil(fn);

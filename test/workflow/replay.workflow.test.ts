@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { HISTORIES_DIR } from '../support/histories';
+import { workflowSource } from '../support/workflow-bundle';
 
 /**
  * Replays every stored history (test/histories/*.json, recorded from the workflow scenarios by
@@ -19,7 +20,7 @@ describe('replay of stored histories', () => {
   it.each(files)('replays %s without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')));
     await Worker.runReplayHistory(
-      { workflowsPath: require.resolve('../../workflows') },
+      workflowSource(),
       history,
       file.replace(/\.json$/, ''),
     );

@@ -2,13 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { type WorkflowBundlePath } from '@temporalio/worker';
 import { produceDossier, readDossier } from '../../activities/dossier';
 import { openStore } from '../../activities/store';
 import { simulate, type SimulationResult } from '../../client/simulate/run-simulation';
 import { shiftLetter } from '../../client/simulate/shift-days';
 import { countsAddUp } from '../../domain/dossier';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { workflowBundlePath } from '../support/workflow-bundle';
 
 /**
  * The simulator on the REAL workflows and activities (time-skipping server, SQLite store, file outbox): the
@@ -17,15 +18,12 @@ import { createTimeSkippingEnv } from '../support/temporal';
 describe('edaran simulate', () => {
   const root = join(__dirname, '..', '..');
   let env: TestWorkflowEnvironment;
-  let workflowBundle: WorkflowBundleWithSourceMap;
+  let workflowBundle: WorkflowBundlePath;
 
   beforeAll(async () => {
     [env, workflowBundle] = await Promise.all([
       createTimeSkippingEnv(),
-      bundleWorkflowCode({
-        workflowsPath: require.resolve('../../workflows'),
-        logger: new DefaultLogger('WARN'),
-      }),
+      workflowBundlePath(),
     ]);
   });
   afterAll(async () => {

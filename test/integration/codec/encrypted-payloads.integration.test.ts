@@ -9,6 +9,7 @@ import { createEncryptionCodec, parseCodecKeys, registerCodecRoutes } from '../.
 import { approveProofUpdate } from '../../../workflows/messages';
 import { proofWorkflow } from '../../../workflows';
 import { createDevServerEnv } from '../../support/temporal';
+import { workflowSource } from '../../support/workflow-bundle';
 
 /** Payload encryption end to end on the real dev server: the server only ever sees ciphertext. */
 describe('AES-GCM payload codec on the real dev server', () => {
@@ -32,7 +33,7 @@ describe('AES-GCM payload codec on the real dev server', () => {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../../../workflows'),
+      ...workflowSource(),
       activities: createProofActivities({ onOutcome: (o) => void outcomes.push(o) }),
       dataConverter: { payloadCodecs: [codec] },
     });
