@@ -39,6 +39,10 @@ export async function serveWorker(o: ServeWorkerOptions): Promise<void> {
     ...(process.env.EDARAN_WORKFLOW_BUNDLE ? { workflowBundlePath: process.env.EDARAN_WORKFLOW_BUNDLE } : {}),
     overrides: {
       dataConverter,
+      // A workflow task waits this long on the sticky queue of the worker that cached the run before any worker
+      // may take it. The SDK's 10 s default is what reports to a shard wait after its worker dies; our histories
+      // are small (≤ ~1,100 events), so replaying on another worker sooner is cheaper than the wait.
+      stickyQueueScheduleToStartTimeout: '3s',
       ...(o.activityOverrides ? { activities: { ...activities, ...o.activityOverrides(activities) } } : {}),
     },
   });
