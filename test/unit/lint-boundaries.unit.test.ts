@@ -28,6 +28,13 @@ describe('lint boundaries', () => {
     );
   });
 
+  it('rejects a node built-in imported by a workflow under its node: name', async () => {
+    const messages = messagesFor('workflows/uses-node-prefixed-builtin.ts');
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^no-restricted-imports: .*node:crypto/)]),
+    );
+  });
+
   it('rejects @temporalio and the clock in domain/', async () => {
     const messages = messagesFor('domain/uses-temporal.ts');
     expect(messages).toEqual(
