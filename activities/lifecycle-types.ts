@@ -2,7 +2,13 @@
  * The activities the policy lifecycle workflows call, as types only (workflows import nothing else from
  * activities/). Payloads stay small: rosters travel per shard (≤ SHARD_SIZE people), never per policy.
  */
-import { type PolicyEvent, type RecapCounts, type RosterEntry, type UnitDayEvent } from '../domain/lifecycle';
+import {
+  type PolicyEvent,
+  type RecapCounts,
+  type RosterEntry,
+  type UnitDayEvent,
+  type UnitDayRules,
+} from '../domain/lifecycle';
 import { type PlannedDay } from '../domain/bridge';
 import { type Policy } from '../domain/policy';
 import { type RolloutInForce } from '../domain/roster';
@@ -29,6 +35,8 @@ export interface DayPlan {
   readonly schedule: DaySchedule;
   readonly shards: readonly { readonly unitId: string; readonly shardId: string; readonly people: number }[];
   readonly locationRequired: boolean;
+  /** The letter's rules each shard's decider applies; absent in plans recorded before they were carried. */
+  readonly rules?: UnitDayRules;
 }
 
 /** Headline numbers of the roster of a period, for the policy-level RosterPublished event. */

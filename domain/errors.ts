@@ -163,6 +163,13 @@ export const ERROR_CODES = {
       en: 'The employee has already been recalled to the office today.',
     },
   },
+  RECALL_NOT_ALLOWED: {
+    httpStatus: 422,
+    message: {
+      id: 'Ketentuan surat edaran tidak memperbolehkan pemanggilan pegawai ini ke kantor.',
+      en: 'The letter’s rules do not allow recalling this employee to the office.',
+    },
+  },
   NOTHING_TO_ESCALATE: {
     httpStatus: 409,
     message: {

@@ -47,6 +47,8 @@ export async function policyDayWorkflow(input: PolicyDayInput): Promise<UnitReca
           timezone: input.timezone,
           schedule: plan.schedule,
           locationRequired: plan.locationRequired,
+          // Plans recorded before the rules were carried have none; their shards run as they did then.
+          ...(plan.rules === undefined ? {} : { rules: plan.rules }),
         },
       ],
       // A revoked policy cancels its days; the shards then stop with it.

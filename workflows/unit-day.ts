@@ -24,6 +24,7 @@ import {
   type RecapCounts,
   type UnitDayCommand,
   type UnitDayEvent,
+  type UnitDayRules,
   type UnitDayState,
 } from '../domain/lifecycle';
 import type { DaySchedule, LifecycleActivities, NoticeKind, ShardRef } from '../activities/lifecycle-types';
@@ -43,6 +44,8 @@ export interface UnitDayInput extends ShardRef {
   readonly schedule: DaySchedule;
   /** Whether the letter records the location of off-site work (WFA). */
   readonly locationRequired: boolean;
+  /** The letter's rules for recalls and reports; absent in inputs recorded before they were carried. */
+  readonly rules?: UnitDayRules;
 }
 
 const acts = proxyActivities<LifecycleActivities>({
@@ -161,6 +164,8 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     type: 'SubmitReport',
     nip: r.nip,
     summary: r.progress.map((p) => `${p.activity} -> ${p.output}`).join('\n'),
+    checkIn: r.checkIn,
+    ...(r.checkOut === undefined ? {} : { checkOut: r.checkOut }),
     now: nowIso(),
   });
   setHandler(
@@ -255,6 +260,7 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     },
     maxEscalationLevel: input.schedule.escalations.length,
     roster,
+    ...(input.rules === undefined ? {} : { rules: input.rules }),
     now: nowIso(),
   });
   await flush();

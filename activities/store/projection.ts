@@ -4,12 +4,12 @@
  * same event twice, or replaying the whole log, leaves one row.
  *
  * Envelope keys used: day, unitId, nip. Payload fields read (all optional): RosterPublished
- * `assignments[{nip, unitId?, mode, reason?}]`; RecallIssued/RecalledToOffice `reason`; ReportRejected `reason`
- * or `code`; ReportLate/AbsenceExcused `reason`; AbsenceExcused `closedEscalationLevel` (closes that
- * escalation); EscalationRaised `level` (default 1), `supervisorNip` or `to`; EscalationAcknowledged `level`
- * (absent = every level), `by` (a NIP or an actor `{ id }`); EvaluationCompleted `outcome` or `decision`;
- * ReminderSent/NotificationSent `kind`, `level`; any policy event `policy.version` when the envelope's
- * policyVersion is 0. A policy's projected version never goes down.
+ * `assignments[{nip, unitId?, mode, reason?}]`; RecallIssued/RecalledToOffice `ruleId` (the recall clause;
+ * else `reason`); ReportRejected `reason` or `code`; ReportLate/AbsenceExcused `reason`; AbsenceExcused
+ * `closedEscalationLevel` (closes that escalation); EscalationRaised `level` (default 1), `supervisorNip` or
+ * `to`; EscalationAcknowledged `level` (absent = every level), `by` (a NIP or an actor `{ id }`);
+ * EvaluationCompleted `outcome` or `decision`; ReminderSent/NotificationSent `kind`, `level`; any policy event
+ * `policy.version` when the envelope's policyVersion is 0. A policy's projected version never goes down.
  */
 import { type DomainEventEnvelope } from './event-envelope';
 import { type DayRow, type PolicyRow, type ReportRow, type UnitDayRow } from './store';
@@ -235,7 +235,16 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
     case 'RecalledToOffice':
       return nip && e.unitId
         ? roster([
-            { nip, unitId: e.unitId, mode: 'WFO', reason: `recall: ${str(e.payload['reason']) ?? ''}` },
+            {
+              nip,
+              unitId: e.unitId,
+              mode: 'WFO',
+              // Cites the letter's recall clause, as the published roster does ("recalled kukar.recall"), so the
+              // clause can be quoted; events from before the clause was carried keep the supervisor's note.
+              reason: str(e.payload['ruleId'])
+                ? `recalled ${str(e.payload['ruleId'])}`
+                : `recall: ${str(e.payload['reason']) ?? ''}`,
+            },
           ])
         : [];
     case 'ReportAccepted':

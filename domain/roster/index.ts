@@ -23,6 +23,9 @@ export {
   type RejectedOverride,
   type OverrideEventLike,
   overridesFromEvents,
+  recallProblem,
+  type RecallFacts,
+  type RecallProblem,
 } from './overrides';
 export { explainAssignment, type Explanation, type ExplainResult, type CitedClause } from './explain';
 export { stableHash } from './stable-hash';

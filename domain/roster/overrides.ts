@@ -78,6 +78,51 @@ export interface OverrideContext {
 
 const no = (field: string, id: string, en: string): OverrideCheck => ({ ok: false, field, id, en });
 
+/** What the letter says about recalling one person on one day (the roster's and the running day's check). */
+export interface RecallFacts {
+  readonly nip: string;
+  readonly date: string;
+  /** The letter's recall clause when it allows recalls; null when it has none or forbids them. */
+  readonly recall: { readonly id: string } | null;
+  /** The person's mode that day, in either case (`WFH`, `wfh`, …). */
+  readonly mode: string;
+  /** The not-required-wfo clause (e.g. over 55) that released the person that day, if that is why. */
+  readonly releasedBy?: { readonly id: string; readonly unlessEssential?: boolean } | undefined;
+}
+
+/** Why a recall is refused by the letter's rules, naming the field and the clause; null when it may go ahead. */
+export type RecallProblem = { readonly field: string; readonly id: string; readonly en: string };
+
+/**
+ * The letter's rules on a recall, one implementation for the roster (checkOverride) and the running day (the
+ * unit-day decider): the letter must allow recalls; the person must be off-site (WFH/WFA) that day; a person
+ * released by a not-required-wfo clause (over 55) may be recalled only when that clause says `unlessEssential`
+ * ("kecuali … sangat diperlukan"). Who may recall (the supervisor chain) is checked by the caller.
+ */
+export function recallProblem(f: RecallFacts): RecallProblem | null {
+  if (f.recall === null)
+    return {
+      field: 'type',
+      id: 'Surat edaran ini tidak mengatur pemanggilan pegawai WFH ke kantor.',
+      en: 'this letter allows no recall of WFH staff to the office',
+    };
+  const mode = f.mode.toUpperCase();
+  if (mode !== 'WFH' && mode !== 'WFA')
+    return {
+      field: 'nip',
+      id: `Pegawai ${f.nip} tidak WFH/WFA pada ${f.date} (${mode}); tidak ada yang dipanggil.`,
+      en: `employee ${f.nip} is not WFH/WFA on ${f.date} (${mode}); there is nothing to recall`,
+    };
+  const nr = f.releasedBy;
+  if (nr && nr.unlessEssential !== true)
+    return {
+      field: 'nip',
+      id: `Pegawai ${f.nip} tidak diwajibkan WFO (${nr.id}) dan ketentuan itu tidak memberi pengecualian.`,
+      en: `employee ${f.nip} is not required in the office (${nr.id}) and that clause has no exception`,
+    };
+  return null;
+}
+
 /**
  * Checks one override against the policy and the day's roster: the day and person exist; a recall is allowed
  * by the letter, targets someone off-site that day, and comes from someone in the person's supervisor chain
@@ -101,26 +146,16 @@ export function checkOverride(o: RosterOverride, ctx: OverrideContext): Override
   const mode = ctx.modeOf(target);
   switch (o.type) {
     case 'RecalledToOffice': {
-      const recall = ctx.policy.arrangement.recall;
-      if (!recall?.allowed)
-        return no(
-          'type',
-          'Surat edaran ini tidak mengatur pemanggilan pegawai WFH ke kantor.',
-          'this letter allows no recall of WFH staff to the office',
-        );
-      if (mode !== 'WFH' && mode !== 'WFA')
-        return no(
-          'nip',
-          `Pegawai ${o.nip} tidak WFH/WFA pada ${o.date} (${mode}); tidak ada yang dipanggil.`,
-          `employee ${o.nip} is not WFH/WFA on ${o.date} (${mode}); there is nothing to recall`,
-        );
-      const nr = ctx.notRequiredRuleOf(target);
-      if (nr && nr.unlessEssential !== true)
-        return no(
-          'nip',
-          `Pegawai ${o.nip} tidak diwajibkan WFO (${nr.id}) dan ketentuan itu tidak memberi pengecualian.`,
-          `employee ${o.nip} is not required in the office (${nr.id}) and that clause has no exception`,
-        );
+      const clause = ctx.policy.arrangement.recall;
+      const recall = clause?.allowed ? { id: clause.id } : null;
+      const problem = recallProblem({
+        nip: o.nip,
+        date: o.date,
+        recall,
+        mode,
+        releasedBy: ctx.notRequiredRuleOf(target),
+      });
+      if (problem !== null || recall === null) return { ok: false, ...(problem as RecallProblem) };
       const chain = supervisorChain(ctx.index, o.nip);
       if (!chain.some((s) => s.nip === o.by.id))
         return no(

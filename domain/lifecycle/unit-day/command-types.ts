@@ -2,7 +2,7 @@ import { type Actor } from '../actor';
 import { type Instant, type IsoDate } from '../time';
 import { type ExcuseReason, type ReportRejectionCode } from './report-rejection';
 import { type RosterEntry } from './roster-entry';
-import { type ReportWindow } from './state';
+import { type ReportWindow, type UnitDayRules } from './state';
 
 /** Opens one unit's day with its roster and reporting window (computed by the caller from the policy). */
 export interface OpenUnitDay {
@@ -14,6 +14,8 @@ export interface OpenUnitDay {
   readonly window: ReportWindow;
   readonly maxEscalationLevel: number;
   readonly roster: readonly RosterEntry[];
+  /** The letter's rules for recalls and reports (unitDayRulesOf); omitted, the day runs without them. */
+  readonly rules?: UnitDayRules;
   readonly now: Instant;
 }
 
@@ -23,6 +25,9 @@ export interface SubmitReport {
   readonly nip: string;
   /** The work results; only its digest is kept in state. */
   readonly summary: string;
+  /** Local check-in and check-out times (HH:mm) as sent; they count the working time against the minimum. */
+  readonly checkIn?: string;
+  readonly checkOut?: string;
   readonly now: Instant;
 }
 

@@ -7,7 +7,8 @@ import { type UnitDayEvent } from './event-types';
 import { type UnitDayResult as Result } from './guards';
 import { countUnitDay } from './recap';
 import { rosterProblem } from './roster-entry';
-import { type UnitDayHeader, type UnitDayState } from './state';
+import { rulesProblem } from './rules';
+import { type UnitDayHeader, type UnitDayRules, type UnitDayState } from './state';
 
 const MAX_ESCALATION_LEVEL = 10;
 
@@ -66,6 +67,8 @@ export function open(c: OpenUnitDay, state: UnitDayState): Result {
   }
   const rosterIssue = rosterProblem(c.roster);
   if (rosterIssue !== null) return refused('INVALID_COMMAND', rosterIssue);
+  const rulesIssue = c.rules === undefined ? null : rulesProblem(c.rules);
+  if (rulesIssue !== null) return refused('INVALID_COMMAND', rulesIssue);
   return accepted({
     type: 'UnitDayOpened',
     policyId: c.policyId,
@@ -74,12 +77,27 @@ export function open(c: OpenUnitDay, state: UnitDayState): Result {
     version: c.version,
     window: { opensAt: window.opensAt, deadline: window.deadline, cutoff: window.cutoff },
     maxEscalationLevel: level,
-    roster: c.roster.map((e) => ({ nip: e.nip, mode: e.mode })),
+    roster: c.roster.map((e) => ({
+      nip: e.nip,
+      mode: e.mode,
+      ...(e.releasedBy === undefined ? {} : { releasedBy: e.releasedBy }),
+    })),
+    ...(c.rules === undefined ? {} : { rules: copyRules(c.rules) }),
     at: c.now,
   });
 }
 
-/** The day's header and the person, or the rejection that applies. `closedToo` admits a closed day. */
+/** The rules as plain data (no extra keys a caller may have attached travel into the event). */
+function copyRules(r: UnitDayRules): UnitDayRules {
+  return {
+    recall: r.recall === null ? null : { id: r.recall.id },
+    releases: r.releases.map((x) => ({ id: x.id, unlessEssential: x.unlessEssential })),
+    minimumWorkingTime:
+      r.minimumWorkingTime === null
+        ? null
+        : { id: r.minimumWorkingTime.id, minutes: r.minimumWorkingTime.minutes },
+  };
+}
 
 /** Closes the day from the cut-off on. */
 export function close(c: CloseUnitDay, state: UnitDayState): Result {

@@ -1,5 +1,6 @@
 import { actorProblem, cleanActor } from '../actor';
 import { millisOf as ms, textProblem } from '../checks';
+import { recallProblem } from '../../roster/overrides';
 import { accepted, refused, say } from '../result';
 import {
   type AcknowledgeEscalation,
@@ -109,14 +110,32 @@ export function recall(c: RecallToOffice, state: UnitDayState): Result {
   if ('refusal' in found) return found.refusal;
   const issue = textProblem(c.reason, 'reason') ?? actorProblem(c.by, 'by');
   if (issue !== null) return refused('INVALID_COMMAND', issue);
-  const { person } = found;
+  const { person, header } = found;
   if (!isRemote(person.mode)) return refused('NOT_ROSTERED_WFH', WFO_DETAIL);
   if (person.recalled) return refused('ALREADY_RECALLED');
   if (person.excuse !== null) return refused('ALREADY_EXCUSED');
+  // Days opened before the letter's rules were carried recall as they did then (replay compatibility).
+  const rules = header.rules;
+  if (rules !== undefined) {
+    const released = person.releasedBy;
+    const problem = recallProblem({
+      nip: found.nip,
+      date: header.date,
+      recall: rules.recall,
+      mode: person.mode,
+      // A clause the header does not list grants no exception (its unlessEssential is unknown).
+      releasedBy:
+        released === undefined
+          ? undefined
+          : (rules.releases.find((r) => r.id === released) ?? { id: released }),
+    });
+    if (problem !== null) return refused('RECALL_NOT_ALLOWED', say(problem.id, problem.en));
+  }
   return accepted({
     type: 'RecalledToOffice',
     nip: found.nip,
     reason: c.reason,
+    ...(rules?.recall ? { ruleId: rules.recall.id } : {}),
     by: cleanActor(c.by),
     at: c.now,
   });

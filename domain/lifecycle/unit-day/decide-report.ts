@@ -6,7 +6,9 @@ import { type RejectReport, type SubmitReport } from './command-types';
 import { findPerson, RECALLED_DETAIL, type UnitDayResult as Result, WFO_DETAIL } from './guards';
 import { isReportRejectionCode } from './report-rejection';
 import { isRemote, nipProblem } from './roster-entry';
-import { personOf, type UnitDayState } from './state';
+import { minutesOfDay } from './rules';
+import { personOf, type ShortOfMinimum, type UnitDayState } from './state';
+import { type LocalizedText } from '../../errors';
 
 const MAX_SUMMARY_LENGTH = 10_000;
 
@@ -23,6 +25,8 @@ export function submit(c: SubmitReport, state: UnitDayState): Result {
       ),
     );
   }
+  const timeIssue = timeProblem(c.checkIn, 'checkIn') ?? timeProblem(c.checkOut, 'checkOut');
+  if (timeIssue !== null) return refused('INVALID_COMMAND', timeIssue);
   if (state.status === 'pending') return refused('DAY_NOT_OPEN');
   const person = personOf(state.people, c.nip);
   if (person === undefined)
@@ -31,6 +35,14 @@ export function submit(c: SubmitReport, state: UnitDayState): Result {
       say('Pegawai tidak ada di roster unit.', 'The employee is not on the unit roster.'),
     );
   const digest = contentDigestOf(c.summary);
+  const inAt = minutesOfDay(c.checkIn);
+  const outAt = minutesOfDay(c.checkOut);
+  if (inAt !== null && outAt !== null && outAt <= inAt) {
+    return refused(
+      'INVALID_COMMAND',
+      say('Kolom "checkOut" harus sesudah "checkIn".', 'Field "checkOut" must be after "checkIn".'),
+    );
+  }
   // Idempotency comes first: a resubmission of the accepted report succeeds with the same receipt, even late.
   if (person.report !== null) {
     if (person.report.rejection === null) {
@@ -62,6 +74,8 @@ export function submit(c: SubmitReport, state: UnitDayState): Result {
       say(`Batas akhir ${window.cutoff} sudah lewat.`, `The cut-off ${window.cutoff} has passed.`),
     );
   }
+  const minimum = state.header.rules?.minimumWorkingTime ?? null;
+  const short = minimum === null ? null : shortOfMinimum(minimum, c.checkIn, c.checkOut);
   return accepted({
     type: 'ReportAccepted',
     nip: c.nip,
@@ -69,8 +83,39 @@ export function submit(c: SubmitReport, state: UnitDayState): Result {
     late: now > ms(window.deadline),
     contentDigest: digest,
     replacesRejected: person.report !== null,
+    ...(short === null ? {} : { shortOfMinimum: short }),
     at: c.now,
   });
+}
+
+/** Why a check-in or check-out time is unusable, naming the field, or null (absent is fine). */
+function timeProblem(value: unknown, field: 'checkIn' | 'checkOut'): LocalizedText | null {
+  if (value === undefined || minutesOfDay(value) !== null) return null;
+  return say(
+    `Kolom "${field}" harus berupa jam HH:mm (waktu setempat).`,
+    `Field "${field}" must be a local time HH:mm.`,
+  );
+}
+
+/**
+ * The minimum working time (Jabar: "hitungan waktu masuk terpenuhi", jabar.report.minimum-hours). The letter
+ * makes meeting the working time a duty that the attendance app monitors; it does not say that a shorter day's
+ * attendance and results go unrecorded. So a report whose check-in to check-out span is below the minimum is
+ * accepted and marked (ShortOfMinimum): refusing it would erase the hours worked and escalate the person as
+ * missing, which they are not. A report without a check-out cannot show the time and is marked with
+ * `workedMinutes: null`. The span is counted as sent: the letter names no break to deduct. Null when the
+ * minimum is met.
+ */
+function shortOfMinimum(
+  minimum: { readonly id: string; readonly minutes: number },
+  checkIn: string | undefined,
+  checkOut: string | undefined,
+): ShortOfMinimum | null {
+  const from = minutesOfDay(checkIn);
+  const to = minutesOfDay(checkOut);
+  const worked = from === null || to === null ? null : to - from;
+  if (worked !== null && worked >= minimum.minutes) return null;
+  return { ruleId: minimum.id, requiredMinutes: minimum.minutes, workedMinutes: worked };
 }
 
 /** A supervisor rejects a standing report. */

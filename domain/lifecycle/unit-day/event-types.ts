@@ -3,7 +3,7 @@ import { type RecapCounts } from '../recap-counts';
 import { type Instant, type IsoDate } from '../time';
 import { type ExcuseReason, type ReportRejectionCode } from './report-rejection';
 import { type RosterEntry } from './roster-entry';
-import { type ReportWindow } from './state';
+import { type ReportWindow, type ShortOfMinimum, type UnitDayRules } from './state';
 
 /** A unit's day opened with its roster and reporting window. */
 export interface UnitDayOpened {
@@ -15,6 +15,8 @@ export interface UnitDayOpened {
   readonly window: ReportWindow;
   readonly maxEscalationLevel: number;
   readonly roster: readonly RosterEntry[];
+  /** The letter's rules for recalls and reports; absent in days opened before they were carried. */
+  readonly rules?: UnitDayRules;
   readonly at: Instant;
 }
 
@@ -27,6 +29,8 @@ export interface ReportAccepted {
   readonly contentDigest: string;
   /** True when it replaces a report the supervisor rejected. */
   readonly replacesRejected: boolean;
+  /** Present when the check-in/check-out span does not show the letter's minimum working time. */
+  readonly shortOfMinimum?: ShortOfMinimum;
   readonly at: Instant;
 }
 
@@ -76,6 +80,8 @@ export interface RecalledToOffice {
   readonly type: 'RecalledToOffice';
   readonly nip: string;
   readonly reason: string;
+  /** The letter's recall clause that allowed it (kukar.recall); absent in days opened before rules were carried. */
+  readonly ruleId?: string;
   readonly by: Actor;
   readonly at: Instant;
 }

@@ -8,7 +8,14 @@ export function evolveUnitDay(state: UnitDayState, event: UnitDayEvent): UnitDay
     if (state.status !== 'pending') throw new ImpossibleEventError(event.type, state.status);
     const people: Record<string, PersonDay> = {};
     for (const entry of event.roster) {
-      people[entry.nip] = { mode: entry.mode, recalled: false, report: null, escalation: null, excuse: null };
+      people[entry.nip] = {
+        mode: entry.mode,
+        ...(entry.releasedBy === undefined ? {} : { releasedBy: entry.releasedBy }),
+        recalled: false,
+        report: null,
+        escalation: null,
+        excuse: null,
+      };
     }
     return {
       status: 'open',
@@ -20,6 +27,7 @@ export function evolveUnitDay(state: UnitDayState, event: UnitDayEvent): UnitDay
         window: event.window,
         maxEscalationLevel: event.maxEscalationLevel,
         openedAt: event.at,
+        ...(event.rules === undefined ? {} : { rules: event.rules }),
       },
       people,
     };
@@ -37,6 +45,7 @@ export function evolveUnitDay(state: UnitDayState, event: UnitDayEvent): UnitDay
           late: event.late,
           contentDigest: event.contentDigest,
           rejection: null,
+          ...(event.shortOfMinimum === undefined ? {} : { shortOfMinimum: event.shortOfMinimum }),
         },
         escalation:
           p.escalation?.status === 'open'

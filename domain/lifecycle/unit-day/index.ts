@@ -6,4 +6,5 @@ export { type UnitDayResult } from './guards';
 export * from './recap';
 export * from './report-rejection';
 export * from './roster-entry';
+export { unitDayRulesOf } from './rules';
 export * from './state';

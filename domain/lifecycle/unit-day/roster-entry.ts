@@ -9,6 +9,8 @@ export type WorkMode = (typeof WORK_MODES)[number];
 export interface RosterEntry {
   readonly nip: string;
   readonly mode: WorkMode;
+  /** The not-required-wfo clause (e.g. kukar.excl.over-55) that put the person off-site, when that is why. */
+  readonly releasedBy?: string;
 }
 
 /** WFH and WFA staff owe a daily report; WFO staff do not. */
@@ -51,6 +53,13 @@ export function rosterProblem(roster: unknown): LocalizedText | null {
       return say(
         `Kolom "roster[${i}].mode" harus salah satu dari ${WORK_MODES.join(', ')}.`,
         `Field "roster[${i}].mode" must be one of ${WORK_MODES.join(', ')}.`,
+      );
+    }
+    const released = (entry as { releasedBy?: unknown } | null)?.releasedBy;
+    if (released !== undefined && (typeof released !== 'string' || released.trim() === '')) {
+      return say(
+        `Kolom "roster[${i}].releasedBy" harus berupa id ketentuan.`,
+        `Field "roster[${i}].releasedBy" must be a rule id.`,
       );
     }
     const nip = entry?.nip as string;

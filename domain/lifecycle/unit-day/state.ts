@@ -11,6 +11,20 @@ export interface ReportWindow {
   readonly cutoff: Instant;
 }
 
+/**
+ * The letter's rules a running day applies (from the policy version the day runs under, see `unitDayRulesOf`).
+ * Days opened before these were carried have none: recalls then follow the old check (off-site, not yet recalled
+ * or excused) and no minimum working time applies, so their histories replay as they ran.
+ */
+export interface UnitDayRules {
+  /** The letter's recall clause when it lets a supervisor call WFH staff in (Kukar: kukar.recall); else null. */
+  readonly recall: { readonly id: string } | null;
+  /** The not-required-wfo clauses (over 55) and whether each lets its people be recalled ("unless essential"). */
+  readonly releases: readonly { readonly id: string; readonly unlessEssential: boolean }[];
+  /** The minimum working time of a day (Jabar: jabar.report.minimum-hours), in minutes; null when none. */
+  readonly minimumWorkingTime: { readonly id: string; readonly minutes: number } | null;
+}
+
 /** What identifies one unit-day and its rules. */
 export interface UnitDayHeader {
   readonly policyId: string;
@@ -22,6 +36,8 @@ export interface UnitDayHeader {
   /** Levels of the supervisor chain an escalation may climb (0 disables escalation). */
   readonly maxEscalationLevel: number;
   readonly openedAt: Instant;
+  /** The letter's rules for recalls and reports; absent in days opened before they were carried. */
+  readonly rules?: UnitDayRules;
 }
 
 /** A supervisor's rejection of a report. */
@@ -39,6 +55,18 @@ export interface ReportRecord {
   readonly late: boolean;
   readonly contentDigest: string;
   readonly rejection: ReportRejectionRecord | null;
+  /** Set when the letter's minimum working time was not shown to be met (see ReportAccepted). */
+  readonly shortOfMinimum?: ShortOfMinimum;
+}
+
+/**
+ * A report whose check-in to check-out span is below the letter's minimum working time, or that has no
+ * check-out to count it (`workedMinutes` null). The report stands; the mark is for the supervisor and HR.
+ */
+export interface ShortOfMinimum {
+  readonly ruleId: string;
+  readonly requiredMinutes: number;
+  readonly workedMinutes: number | null;
 }
 
 /** How an escalation ended: stopped by an acknowledgement, or closed by an excuse, a report or a recall. */
@@ -65,6 +93,8 @@ export interface ExcuseRecord {
 /** One person's day. */
 export interface PersonDay {
   readonly mode: WorkMode;
+  /** The not-required-wfo clause (over 55) that put the person off-site that day, when that is why. */
+  readonly releasedBy?: string;
   readonly recalled: boolean;
   readonly report: ReportRecord | null;
   readonly escalation: Escalation | null;

@@ -3,6 +3,7 @@ import {
   receiptIdFor,
   type UnitDayCommand,
   type UnitDayEvent,
+  type UnitDayRules,
   type UnitDayState,
 } from '../../../domain/lifecycle';
 import { ATASAN, counts, givenUnitDay, run, unitDayDecider, wib } from './support';
@@ -470,9 +471,27 @@ describe('RecallToOffice', () => {
     now,
   });
 
-  it('moves a WFH employee to the office for the day', () => {
+  it("on a day opened without the letter's rules (histories from before they were carried), recalls as then", () => {
     const state = givenUnitDay(opened()).when(recall(A)).thenState();
     expect(personIn(state, A)).toMatchObject({ mode: 'wfh', recalled: true });
+  });
+
+  const withRules = (rules: UnitDayRules): UnitDayEvent[] => run(unitDayDecider, [{ ...OPEN, rules }]).events;
+  const KEBUMEN_RULES: UnitDayRules = { recall: null, releases: [], minimumWorkingTime: null };
+
+  it('refuses a recall when the letter has no recall clause (Kebumen), in both languages', () => {
+    const rejection = givenUnitDay(withRules(KEBUMEN_RULES))
+      .when(recall(A))
+      .thenRejected('RECALL_NOT_ALLOWED');
+    expect(rejection.reason.id).toContain('tidak mengatur pemanggilan');
+    expect(rejection.reason.en).toContain('this letter allows no recall');
+  });
+
+  it('with a recall clause, recalls citing it; WFO staff and repeats are refused as before', () => {
+    const rules: UnitDayRules = { ...KEBUMEN_RULES, recall: { id: 'kukar.recall' } };
+    const [event] = givenUnitDay(withRules(rules)).when(recall(A)).thenEvents();
+    expect(event).toMatchObject({ type: 'RecalledToOffice', nip: A, ruleId: 'kukar.recall' });
+    givenUnitDay(withRules(rules)).when(recall(D)).thenRejected('NOT_ROSTERED_WFH');
   });
 
   it('rejects WFO staff, a second recall, and a closed day', () => {

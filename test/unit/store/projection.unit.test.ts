@@ -50,6 +50,10 @@ describe('projectionOf', () => {
       op: 'roster',
       rows: [{ nip: base.nip, unitId: 'dinkes', mode: 'WFO', reason: 'recall: rapat' }],
     });
+    // A recall recorded with the letter's clause cites it, as the published roster does.
+    expect(ev('RecalledToOffice', { reason: 'rapat', ruleId: 'kukar.recall' })[0]).toMatchObject({
+      rows: [{ nip: base.nip, mode: 'WFO', reason: 'recalled kukar.recall' }],
+    });
     const roster = ev('RosterPublished', {
       assignments: [{ nip: 'a', mode: 'WFH', reason: 'quota' }, { nip: 'b' }, 'junk', { mode: 'WFO' }],
     });
