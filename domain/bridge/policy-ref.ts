@@ -6,13 +6,17 @@ import { type DecisionKind, type PolicyRef } from '../lifecycle';
 import { type DecisionOption, type Policy, policyDays } from '../policy';
 import { firstReviewCycle } from './review-cycle';
 
-/** The letter's decision options in the decider's words; `revoke` is always possible and is not an outcome. */
+/**
+ * The letter's decision options in the decider's words. `revoke` is always possible (at any time, not as an
+ * outcome); `continue` is the next review cycle of an open-ended letter, which the decider calls make-permanent.
+ */
 const DECISION_MAP: Record<DecisionOption, DecisionKind | null> = {
   end: 'end',
   extend: 'extend',
   'adjust-quota': 'adjust',
   widen: 'expand-rollout',
   'make-permanent': 'make-permanent',
+  continue: 'make-permanent',
   revoke: null,
 };
 
@@ -25,7 +29,9 @@ export function policyRefOf(policy: Policy, version = 1): PolicyRef {
     policy.schedule.kind === 'open-ended'
       ? { days: firstReviewCycle(policy).days, openEnded: true }
       : policyDays(policy);
-  const options = [...new Set(policy.evaluation.decisions.map((d) => DECISION_MAP[d]))].filter(
+  const listed = policy.evaluation.decisions.map((d) => DECISION_MAP[d]);
+  // An open-ended letter always goes on into its next review cycle unless it is ended or revoked.
+  const options = [...new Set(days.openEnded ? [...listed, 'make-permanent' as const] : listed)].filter(
     (d): d is DecisionKind => d !== null,
   );
   return {
@@ -36,5 +42,6 @@ export function policyRefOf(policy: Policy, version = 1): PolicyRef {
     days: [...days.days],
     openEnded: days.openEnded,
     decisionOptions: options.length > 0 ? options : ['end'],
+    rolloutWaves: policy.rollout?.stages.length ?? 0,
   };
 }

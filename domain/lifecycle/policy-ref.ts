@@ -23,8 +23,17 @@ export interface PolicyRef {
   readonly days: readonly IsoDate[];
   /** True for a permanent policy that runs in review cycles with no end date. */
   readonly openEnded: boolean;
-  /** Decisions the evaluation may take. */
+  /**
+   * Decisions the evaluation may take, as the letter lists them. `end` is always open to the evaluators, and an
+   * open-ended letter may always continue into its next review cycle (`make-permanent`), listed or not.
+   */
   readonly decisionOptions: readonly DecisionKind[];
+  /**
+   * Stages of the letter's staged rollout (`rollout.stages`), the pilot being wave 1: `expand-rollout` cannot
+   * go past the last one. 0 for a letter without a rollout; absent in references made before it was carried
+   * (then no bound is known).
+   */
+  readonly rolloutWaves?: number;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
@@ -87,7 +96,20 @@ export function policyRefProblem(ref: unknown): LocalizedText | null {
       `Field "policy.decisionOptions" must list unique options from: ${DECISION_KINDS.join(', ')}.`,
     );
   }
+  const waves = r.rolloutWaves;
+  if (waves !== undefined && (typeof waves !== 'number' || !Number.isInteger(waves) || waves < 0)) {
+    return say(
+      'Kolom "policy.rolloutWaves" harus bilangan bulat mulai 0.',
+      'Field "policy.rolloutWaves" must be an integer of at least 0.',
+    );
+  }
   return null;
+}
+
+/** The decisions open to the evaluators: the letter's own, `end`, and continuing an open-ended letter. */
+export function allowedDecisions(ref: Omit<PolicyRef, 'days'>): readonly DecisionKind[] {
+  const always: DecisionKind[] = ref.openEnded ? ['make-permanent', 'end'] : ['end'];
+  return DECISION_KINDS.filter((k) => ref.decisionOptions.includes(k) || always.includes(k));
 }
 
 /** A copy with exactly the reference fields, so state stays small and JSON-clean. */
@@ -100,5 +122,7 @@ export function cleanPolicyRef(ref: PolicyRef): PolicyRef {
     days: [...ref.days],
     openEnded: ref.openEnded,
     decisionOptions: [...ref.decisionOptions],
+    // Left out when absent, so references made before the field existed keep their exact shape.
+    ...(ref.rolloutWaves === undefined ? {} : { rolloutWaves: ref.rolloutWaves }),
   };
 }

@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { assumptionSchema, clauseTextSchema, localDateSchema, roleSchema, ruleIdSchema } from './primitives';
 import { unitSelectorSchema } from './selectors';
 
-/** What an evaluation may decide: end it, extend it, change the quota, widen it, make it permanent, revoke it. */
+/**
+ * What an evaluation may decide: end it, extend it, change the quota, widen it (the next stage of `rollout`),
+ * make it permanent, continue an open-ended letter into its next review cycle, revoke it.
+ */
 export const DECISION_OPTIONS = [
   'end',
   'extend',
   'adjust-quota',
   'widen',
   'make-permanent',
+  'continue',
   'revoke',
 ] as const;
 /** One decision option. */

@@ -23,6 +23,7 @@ export function checkPolicy(p: unknown): CheckIssue[] {
     ...figureRefIssues(p),
     ...ladderIssues(p.escalation),
     ...rolloutIssues(p.rollout),
+    ...decisionIssues(p),
   ];
 }
 
@@ -107,6 +108,32 @@ function rolloutIssues(r: unknown): CheckIssue[] {
       return [{ path: ['rollout', 'stages', 0, 'kind'], message: 'the first stage must be the pilot' }];
     if (i > 0 && s.kind === 'pilot')
       return [{ path: ['rollout', 'stages', i, 'kind'], message: 'only the first stage may be a pilot' }];
+    return [];
+  });
+}
+
+/** Decision options that need another section: widening needs the stages to widen to; continuing, no end. */
+function decisionIssues(p: Rec): CheckIssue[] {
+  const evaluation = isRec(p.evaluation) ? p.evaluation : {};
+  if (!Array.isArray(evaluation.decisions)) return [];
+  const schedule = isRec(p.schedule) ? p.schedule : {};
+  return evaluation.decisions.flatMap((d: unknown, i): CheckIssue[] => {
+    const path = ['evaluation', 'decisions', i];
+    if (d === 'widen' && !isRec(p.rollout))
+      return [
+        {
+          path,
+          message:
+            'widen needs a rollout section: the stages (pilot, then waves) the evaluation may widen the letter to',
+        },
+      ];
+    if (d === 'continue' && typeof schedule.kind === 'string' && schedule.kind !== 'open-ended')
+      return [
+        {
+          path,
+          message: `continue is the next review cycle of an open-ended letter; this schedule is "${schedule.kind}" (use extend or make-permanent)`,
+        },
+      ];
     return [];
   });
 }

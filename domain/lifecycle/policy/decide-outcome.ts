@@ -1,7 +1,7 @@
 import { type LocalizedText } from '../../errors';
 import { actorProblem, cleanActor } from '../actor';
 import { integerProblem, textProblem } from '../checks';
-import { cleanPolicyRef, DECISION_KINDS, policyRefProblem } from '../policy-ref';
+import { allowedDecisions, cleanPolicyRef, DECISION_KINDS, policyRefProblem } from '../policy-ref';
 import { assertNever, refused, say } from '../result';
 import { type IsoDate, isAscendingDateList } from '../time';
 import { type DecideOutcome, type QuotaAdjustment } from './command-types';
@@ -37,13 +37,12 @@ export function decideOutcome(c: DecideOutcome, state: IssuedState): Result {
     );
   }
   const { policy } = state;
-  if (!policy.decisionOptions.includes(c.choice.kind)) {
+  // The letter's own options, plus `end` (always), plus the next review cycle of an open-ended letter.
+  const options = allowedDecisions(policy);
+  if (!options.includes(c.choice.kind)) {
     return refused(
       'DECISION_NOT_ALLOWED',
-      say(
-        `Pilihan yang ada: ${policy.decisionOptions.join(', ')}.`,
-        `The options are: ${policy.decisionOptions.join(', ')}.`,
-      ),
+      say(`Pilihan yang ada: ${options.join(', ')}.`, `The options are: ${options.join(', ')}.`),
     );
   }
   const common = { reason: c.reason, by: cleanActor(c.by), at: c.now };
@@ -107,6 +106,22 @@ export function decideOutcome(c: DecideOutcome, state: IssuedState): Result {
       return ok({ type: 'PolicyMadePermanent', periodIndex, days: [...c.choice.days], ...common });
     }
     case 'expand-rollout': {
+      const waves = policy.rolloutWaves;
+      const wave = c.choice.wave;
+      if (waves !== undefined && typeof wave === 'number' && Number.isInteger(wave) && wave > waves) {
+        return refused(
+          'DECISION_NOT_ALLOWED',
+          waves === 0
+            ? say(
+                'Surat edaran ini tidak mengatur perluasan bertahap (rollout.stages).',
+                'The letter has no staged rollout (rollout.stages).',
+              )
+            : say(
+                `Kolom "choice.wave": surat edaran hanya mengatur ${waves} tahap (uji coba = tahap 1); tahap ${wave} tidak ada.`,
+                `Field "choice.wave": the letter has ${waves} rollout stages (the pilot is wave 1); there is no wave ${wave}.`,
+              ),
+        );
+      }
       const waveIssue = integerProblem(c.choice.wave, 'choice.wave', state.wave + 1, state.wave + 1);
       if (waveIssue !== null) return refused('INVALID_COMMAND', waveIssue);
       const unitsIssue = unitsProblem(c.choice.units);

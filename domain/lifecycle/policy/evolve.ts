@@ -195,6 +195,7 @@ function headerOf(ref: PolicyRef): PolicyHeader {
     timezone: ref.timezone,
     openEnded: ref.openEnded,
     decisionOptions: [...ref.decisionOptions],
+    ...(ref.rolloutWaves === undefined ? {} : { rolloutWaves: ref.rolloutWaves }),
   };
 }
 

@@ -19,7 +19,8 @@ describe('policyRefOf', () => {
       timezone: 'Asia/Jakarta',
       days: ['2023-12-04', '2023-12-11'],
       openEnded: false,
-      decisionOptions: ['end', 'extend', 'adjust', 'expand-rollout'],
+      decisionOptions: ['end', 'extend', 'adjust'],
+      rolloutWaves: 0,
     });
   });
 
