@@ -11,7 +11,7 @@ import {
   planPolicyDay,
   shardsOfUnit,
 } from '../domain/bridge';
-import { type RosterEntry, type UnitDayEvent, type WorkMode } from '../domain/lifecycle';
+import { type RosterEntry, type UnitDayEvent, unitDayRulesOf, type WorkMode } from '../domain/lifecycle';
 import { type Employee } from '../domain/org/model';
 import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
 import { type NotificationActivities } from './notifications';
@@ -187,11 +187,25 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
       const locationRequired =
         policy.reporting?.locationRecorded === true ||
         policy.arrangement.quotas.some((q) => q.location === 'anywhere');
-      return { schedule: planPolicyDay(policy, date), shards, locationRequired };
+      // The letter's rules the shards' deciders apply (recall clause, over-55 exception, minimum working time).
+      return {
+        schedule: planPolicyDay(policy, date),
+        shards,
+        locationRequired,
+        rules: unitDayRulesOf(policy),
+      };
     },
 
     async loadShardRoster(shard): Promise<readonly RosterEntry[]> {
-      return (await shardRows(shard)).map((r) => ({ nip: r.nip, mode: MODE_OF[r.mode as Mode] ?? 'wfo' }));
+      return (await shardRows(shard)).map((r) => {
+        const mode = MODE_OF[r.mode as Mode] ?? 'wfo';
+        // A person off-site by a not-required-wfo clause ("not-required kukar.excl.over-55") carries its id, so
+        // the day's decider can apply the clause's recall exception.
+        const [code, ruleId] = (r.reason ?? '').split(' ');
+        return code === 'not-required' && ruleId && mode !== 'wfo'
+          ? { nip: r.nip, mode, releasedBy: ruleId }
+          : { nip: r.nip, mode };
+      });
     },
 
     escalationTargets,
