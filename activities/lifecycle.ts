@@ -15,6 +15,7 @@ import { type RosterEntry, type UnitDayEvent, unitDayRulesOf, type WorkMode } fr
 import { type Employee } from '../domain/org/model';
 import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
 import { type NotificationActivities } from './notifications';
+import { noticeReason, rosterContextEnvelope, type RosterContext } from './roster-notice';
 import { heartbeatIfInActivity } from './notifications/heartbeat';
 import { type EnqueueNotificationsInput } from './notifications/compose';
 import { type ChannelName, type DomainEventEnvelope, type RosterRow, type Store } from './store/store';
@@ -121,8 +122,34 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     }
     return out;
   };
-  const url = (path: string): string | undefined =>
-    deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}${path}` : undefined;
+  // Links in messages: the configured public URL (the runtime defaults it to the API's own address).
+  const base = (deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  const reportUrl = (policyId: string): string => `${base}/report?policy=${encodeURIComponent(policyId)}`;
+  // The letter and the units' caps of each published day, read once per process from the RosterContext events.
+  const contexts = new Map<string, Promise<Map<string, RosterContext>>>();
+  const contextOf = async (
+    policyId: string,
+    version: number,
+    date: string,
+  ): Promise<RosterContext | undefined> => {
+    const key = `${version}\u0000${date}`;
+    const load = async (): Promise<Map<string, RosterContext>> => {
+      const byDay = new Map<string, RosterContext>();
+      for (const e of await store.eventsOf(policyId, { types: ['RosterContext'] })) {
+        const c = e.payload as unknown as RosterContext;
+        if (e.day) byDay.set(`${e.policyVersion}\u0000${e.day}`, c);
+      }
+      return byDay;
+    };
+    let hit = contexts.get(policyId);
+    if (!hit || !(await hit.catch(() => new Map())).has(key)) {
+      hit = load();
+      hit.catch(() => contexts.delete(policyId));
+      contexts.set(policyId, hit);
+      if (contexts.size > 8) contexts.delete(contexts.keys().next().value as string);
+    }
+    return (await hit).get(key);
+  };
 
   return {
     async publishRoster({ policy, version, days, rollout }) {
@@ -166,6 +193,8 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
             });
           }
         }
+        // What the morning notice needs to explain each assignment (the letter, the units' caps) without the roster.
+        envelopes.push(rosterContextEnvelope(policy, version, date, r.unitDays[d] ?? []));
         // One day at a time, with a heartbeat: a province's period is hundreds of thousands of rows.
         await store.appendEvents(envelopes);
         heartbeatIfInActivity({ published: d + 1, of: r.days.length });
@@ -213,6 +242,14 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     async sendNotices(batch: NoticeBatch): Promise<NoticeResult> {
       const rows = batch.kind === 'morning-notice' ? await shardRows(batch) : [];
       const modeOf = new Map(rows.map((r) => [r.nip, r] as const));
+      const context =
+        batch.kind === 'morning-notice'
+          ? await contextOf(batch.policyId, batch.version, batch.date)
+          : undefined;
+      const staff =
+        batch.kind === 'morning-notice'
+          ? await store.employeesByNip({ policyId: batch.policyId }, batch.nips)
+          : new Map<string, Employee>();
       const names =
         batch.kind === 'escalation'
           ? await store.employeesByNip({ policyId: batch.policyId }, batch.nips)
@@ -230,16 +267,20 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         switch (batch.kind) {
           case 'morning-notice': {
             const row = modeOf.get(nip);
-            const mode = row?.mode === 'WFH' || row?.mode === 'WFA' ? row.mode : 'WFO';
+            const mode =
+              row?.mode === 'WFH' || row?.mode === 'WFA' || row?.mode === 'EXCUSED' ? row.mode : 'WFO';
+            // The roster's own explanation (domain/roster/explain.ts), in both languages.
+            const why = noticeReason({ row, date: batch.date, person: staff.get(nip), context });
             items.push({
               nip,
               content: {
                 kind: 'roster-notice',
                 day: batch.date,
                 mode,
-                reason: row?.reason || 'roster',
+                reason: why.id,
+                reasonEn: why.en,
                 reportDeadline: batch.deadline,
-                ...(url('/report') ? { reportUrl: url('/report') } : {}),
+                reportUrl: reportUrl(batch.policyId),
               },
             });
             break;
@@ -251,7 +292,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 kind: 'report-reminder',
                 day: batch.date,
                 reportDeadline: batch.deadline,
-                reportUrl: url('/report') ?? 'https://edaran.invalid/report',
+                reportUrl: reportUrl(batch.policyId),
                 ...(batch.level > 0 ? { reminder: batch.level } : {}),
               },
             });
@@ -259,7 +300,12 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
           case 'late-notice':
             items.push({
               nip,
-              content: { kind: 'late-notice', day: batch.date, reportDeadline: batch.deadline },
+              content: {
+                kind: 'late-notice',
+                day: batch.date,
+                reportDeadline: batch.deadline,
+                reportUrl: reportUrl(batch.policyId),
+              },
             });
             break;
           case 'escalation': {

@@ -30,9 +30,12 @@ export const notificationContentSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('roster-notice'),
     day,
-    mode: z.enum(['WFH', 'WFO', 'WFA']),
-    /** Why this person works this way today, already in the message language (e.g. "kuota 50% WFH"). */
+    /** EXCUSED: an excused absence that day (sick, leave, official travel): no work, no report. */
+    mode: z.enum(['WFH', 'WFO', 'WFA', 'EXCUSED']),
+    /** Why this person works this way today, in Bahasa Indonesia (e.g. the roster's explanation). */
     reason: z.string().min(1),
+    /** The same in English, for English messages (default: `reason`). */
+    reasonEn: z.string().min(1).optional(),
     reportDeadline: instant.optional(),
     reportUrl: url.optional(),
   }),

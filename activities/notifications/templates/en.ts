@@ -4,11 +4,17 @@
 import { type NotificationContent, type RenderedMessage, type TemplateContext } from './content';
 import { formatDateTime, formatDay, formatTime } from './local-time';
 
-const MODE_EN: Readonly<Record<'WFH' | 'WFO' | 'WFA', string>> = {
+const MODE_EN: Readonly<Record<'WFH' | 'WFO' | 'WFA' | 'EXCUSED', string>> = {
   WFH: 'work from home (WFH)',
   WFO: 'work at the office (WFO)',
   WFA: 'work from anywhere (WFA)',
+  EXCUSED: 'are excused from work (sick, on leave or on official travel) and need not send a report',
 };
+
+const SUBJECT_MODE_EN = { WFH: 'WFH', WFO: 'WFO', WFA: 'WFA', EXCUSED: 'excused' } as const;
+
+/** A sentence ends with its own full stop (or closing quote) or gets one. */
+const sentence = (s: string): string => (/[.!?"”)]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 const OUTCOME_EN = {
   end: 'ended',
@@ -30,14 +36,15 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
     case 'roster-notice': {
       const lines = [
         `${hello}On ${formatDay(content.day, 'en')} you ${MODE_EN[content.mode]}.`,
-        `Why: ${content.reason}.`,
+        `Why: ${sentence(content.reasonEn ?? content.reason)}`,
       ];
-      if (content.mode !== 'WFO' && content.reportDeadline) {
+      const reports = content.mode === 'WFH' || content.mode === 'WFA';
+      if (reports && content.reportDeadline) {
         lines.push(`Send your daily work report by ${formatTime(content.reportDeadline, tz, 'en')}.`);
       }
-      if (content.reportUrl) lines.push(`Report link: ${content.reportUrl}`);
+      if (content.reportUrl && content.mode !== 'EXCUSED') lines.push(`Report link: ${content.reportUrl}`);
       return {
-        subject: `Work arrangement for ${formatDay(content.day, 'en')}: ${content.mode}`,
+        subject: `Work arrangement for ${formatDay(content.day, 'en')}: ${SUBJECT_MODE_EN[content.mode]}`,
         text: lines.join('\n') + footer(ctx),
       };
     }

@@ -4,11 +4,18 @@
 import { type NotificationContent, type RenderedMessage, type TemplateContext } from './content';
 import { formatDateTime, formatDay, formatTime } from './local-time';
 
-const MODE_ID: Readonly<Record<'WFH' | 'WFO' | 'WFA', string>> = {
+const MODE_ID: Readonly<Record<'WFH' | 'WFO' | 'WFA' | 'EXCUSED', string>> = {
   WFH: 'bekerja dari rumah (WFH)',
   WFO: 'bekerja di kantor (WFO)',
   WFA: 'bekerja dari mana saja (WFA)',
+  EXCUSED:
+    'tercatat izin tidak masuk kerja (sakit, cuti atau dinas luar) dan tidak perlu mengirim laporan kerja',
 };
+
+const SUBJECT_MODE_ID = { WFH: 'WFH', WFO: 'WFO', WFA: 'WFA', EXCUSED: 'izin' } as const;
+
+/** A sentence ends with its own full stop (or closing quote) or gets one. */
+const sentence = (s: string): string => (/[.!?"”)]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 const OUTCOME_ID = {
   end: 'diakhiri',
@@ -30,16 +37,17 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
     case 'roster-notice': {
       const lines = [
         `${hello}Pada ${formatDay(content.day, 'id')} Anda ${MODE_ID[content.mode]}.`,
-        `Alasan: ${content.reason}.`,
+        `Alasan: ${sentence(content.reason)}`,
       ];
-      if (content.mode !== 'WFO' && content.reportDeadline) {
+      const reports = content.mode === 'WFH' || content.mode === 'WFA';
+      if (reports && content.reportDeadline) {
         lines.push(
           `Kirim laporan kerja harian paling lambat pukul ${formatTime(content.reportDeadline, tz, 'id')}.`,
         );
       }
-      if (content.reportUrl) lines.push(`Tautan laporan: ${content.reportUrl}`);
+      if (content.reportUrl && content.mode !== 'EXCUSED') lines.push(`Tautan laporan: ${content.reportUrl}`);
       return {
-        subject: `Jadwal kerja ${formatDay(content.day, 'id')}: ${content.mode}`,
+        subject: `Jadwal kerja ${formatDay(content.day, 'id')}: ${SUBJECT_MODE_ID[content.mode]}`,
         text: lines.join('\n') + footer(ctx),
       };
     }

@@ -145,4 +145,30 @@ describe('notification templates', () => {
     expect(out.text).toContain('bekerja di kantor (WFO)');
     expect(out.text).not.toContain('paling lambat');
   });
+
+  it('tells an excused person they need neither work nor report, in both languages', () => {
+    const excused = {
+      ...SAMPLES['roster-notice'],
+      mode: 'EXCUSED' as const,
+      reason: 'ketidakhadiran Anda hari ini dicatat sebagai izin',
+      reasonEn: 'your absence today is recorded as excused',
+    };
+    const ctx = { recipientName: 'X', letterNumber: '1', timeZone: 'WITA' };
+    const id = renderNotification(excused, ctx, 'id');
+    expect(id.subject).toBe('Jadwal kerja Rabu, 27 Januari 2021: izin');
+    expect(id.text).toContain('tercatat izin tidak masuk kerja');
+    expect(id.text).toContain('Alasan: ketidakhadiran Anda hari ini dicatat sebagai izin.');
+    expect(id.text).not.toMatch(/WFO|paling lambat|Tautan laporan/);
+    const en = renderNotification(excused, ctx, 'en');
+    expect(en.subject).toBe('Work arrangement for Wednesday, 27 January 2021: excused');
+    expect(en.text).toContain('you are excused from work');
+    expect(en.text).toContain('Why: your absence today is recorded as excused.');
+    expect(en.text).not.toMatch(/WFO|Send your daily|Report link/);
+  });
+
+  it('ends the reason with one full stop, also when the explanation has its own', () => {
+    const quoted = { ...SAMPLES['roster-notice'], reason: 'Dasar: [q] "bergantian 50%."' };
+    const out = renderNotification(quoted, { recipientName: 'X', letterNumber: '1', timeZone: 'WIB' });
+    expect(out.text).toContain('Alasan: Dasar: [q] "bergantian 50%."\n');
+  });
 });
