@@ -47,6 +47,13 @@ export const API_ERROR_CODES = {
     httpStatus: 409,
     message: { id: 'Perintah ditolak.', en: 'The command was rejected.' },
   },
+  PAYLOAD_TOO_LARGE: {
+    httpStatus: 413,
+    message: {
+      id: 'Isi permintaan melebihi batas ukuran yang diterima server.',
+      en: 'The request body is larger than the server accepts.',
+    },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     httpStatus: 415,
     message: { id: 'Jenis isi permintaan tidak didukung.', en: 'Unsupported content type.' },
@@ -96,18 +103,23 @@ export function fieldsOf(error: z.ZodError): FieldProblem[] {
   return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', reason: i.message }));
 }
 
-/** A ServiceError becomes its code and status; anything else is rethrown (→ 500 by the error handler). */
+/**
+ * A ServiceError becomes its code with the table's status (the service's own status only for codes outside the
+ * table); each "field: reason" line also becomes a field entry. Anything else is rethrown (→ 500 by the handler).
+ */
 export function refuse(reply: FastifyReply, err: unknown): FastifyReply {
   if (err instanceof ServiceError) {
     const fields = err.problems.flatMap((p) => {
       const m = /^([\w.[\]-]+): (.*)$/s.exec(p);
-      return m ? [{ field: m[1]!, reason: m[2]! }] : [];
+      // An error code in front ("OUTSIDE_WINDOW: ...") is not a field.
+      return m && !/^[A-Z_]+$/.test(m[1]!) ? [{ field: m[1]!, reason: m[2]! }] : [];
     });
+    const known = isErrorCode(err.code) || Object.prototype.hasOwnProperty.call(API_ERROR_CODES, err.code);
     return sendError(
       reply,
       err.code,
       { problems: err.problems, ...(fields.length ? { fields } : {}) },
-      err.status,
+      known ? specOf(err.code).httpStatus : err.status,
     );
   }
   throw err;

@@ -5,7 +5,7 @@
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Store } from '../../activities/store';
 import { reaches, reachesUnit, roleMay, type Capability, type Subject } from '../auth/access';
-import { type Principal } from '../auth/principal';
+import { coversPolicy, type Principal } from '../auth/principal';
 import { readToken } from '../auth/tokens';
 import { sendError } from './errors';
 
@@ -57,6 +57,13 @@ export interface Guard {
   ): Promise<boolean>;
   /** The unit and its ancestors in the policy's pinned directory. */
   unitAncestry(policyId: string, unitId: string): Promise<string[]>;
+}
+
+/** The letter a request is about: the `:id` of a route under /api/policies/:id (undefined elsewhere). */
+function policyIdOf(req: FastifyRequest): string | undefined {
+  if (!req.routeOptions.url?.startsWith('/api/policies/:id')) return undefined;
+  const id = (req.params as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Builds the guard. */
@@ -137,6 +144,19 @@ export function createGuard(deps: GuardDeps): Guard {
           capability,
           read.principal,
           `role ${read.principal.role} may not ${capability}`,
+        );
+        return undefined;
+      }
+      // A token scoped to some letters reaches no other letter, on every route under /api/policies/:id.
+      const policyId = policyIdOf(req);
+      if (policyId !== undefined && !coversPolicy(read.principal, policyId)) {
+        deny(
+          req,
+          reply,
+          403,
+          capability,
+          read.principal,
+          `policy: the ${read.principal.role} token of ${read.principal.sub} is not for policy ${policyId}`,
         );
         return undefined;
       }

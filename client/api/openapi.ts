@@ -15,16 +15,49 @@ interface Op {
   readonly summary: string;
   readonly capability: Capability;
   readonly body?: z.ZodType;
+  /** The multipart/form-data form of the body (file upload), when the route takes one. */
+  readonly multipart?: Record<string, unknown>;
   readonly query?: readonly string[];
 }
+
+const file = (description: string) => ({ type: 'string', format: 'binary', description });
+const text = (type: string, description: string) => ({ type, description });
+/** The upload form of issue and preview: the policy file and the org directory's CSV files. */
+const issueParts = {
+  type: 'object',
+  required: ['policy'],
+  properties: {
+    policy: file('The policy file (YAML or JSON); its filename becomes `filename`.'),
+    units: file('units.csv of the org directory (required for a letter with no directory pinned).'),
+    employees: file('employees.csv of the org directory (with units).'),
+    jurisdiction: file('jurisdiction.csv (figures of the jurisdiction), optional.'),
+    decisionDeadlineDays: text('integer', 'Days the evaluators have to decide (1–90, default 10).'),
+  },
+};
+const amendParts = {
+  type: 'object',
+  required: ['policy', 'effectiveFrom', 'reason'],
+  properties: {
+    policy: file('The amended policy file (same id).'),
+    effectiveFrom: text('string', 'First day the amendment applies to (YYYY-MM-DD).'),
+    reason: text('string', 'Why.'),
+  },
+};
+const RAW_POLICY_FILE = {
+  schema: { type: 'string' },
+  description:
+    'The policy file alone; other fields as query parameters (filename, effectiveFrom, reason, ' +
+    'decisionDeadlineDays). Without an org directory it issues only a letter whose directory is already pinned.',
+};
 
 const OPS: readonly Op[] = [
   {
     method: 'post',
     path: '/api/policies',
-    summary: 'Issue a letter (JSON, or the policy file as application/yaml)',
+    summary: 'Issue a letter (JSON, a multipart/form-data upload, or the policy file as application/yaml)',
     capability: 'issue',
     body: issueBody,
+    multipart: issueParts,
   },
   {
     method: 'post',
@@ -32,6 +65,7 @@ const OPS: readonly Op[] = [
     summary: 'Preview the roster a letter would give, per day and unit (writes nothing)',
     capability: 'issue',
     body: issueBody,
+    multipart: issueParts,
   },
   { method: 'get', path: '/api/policies/{id}', summary: 'Status of a letter', capability: 'read-policy' },
   {
@@ -40,6 +74,7 @@ const OPS: readonly Op[] = [
     summary: 'Amend a letter from a date',
     capability: 'amend',
     body: amendBody,
+    multipart: amendParts,
   },
   {
     method: 'post',
@@ -153,7 +188,15 @@ export function openApiDocument(): Record<string, unknown> {
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } },
+                content: {
+                  'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) },
+                  ...(op.multipart
+                    ? {
+                        'multipart/form-data': { schema: op.multipart },
+                        'application/yaml': RAW_POLICY_FILE,
+                      }
+                    : {}),
+                },
               },
             }
           : {}),

@@ -1,8 +1,10 @@
 /**
- * HTTP routes of the letter itself (secretariat): issue (JSON, or the raw policy file as the body), read its
- * status, amend, revoke, decide. The actor recorded in the events is the token's principal, never the body.
+ * HTTP routes of the letter itself (secretariat): issue (JSON, a multipart upload, or the raw policy file as the
+ * body), read its status, amend, revoke, decide. The actor recorded in the events is the token's principal, never
+ * the body.
  */
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type z } from 'zod';
 import { actorOf } from '../auth/principal';
 import {
   amendPolicy,
@@ -15,26 +17,76 @@ import {
 } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse } from './errors';
+import { errorBody, fieldsOf } from './errors';
 import { invalid } from './invalid';
+import { bodyFromParts, isMultipart, partFields } from './multipart';
+import { policyStateFor } from './policy-view';
 import { amendBody, decideBody, issueBody, policyIdParam, revokeBody } from './schemas';
 
-/** Content types under which the body is the policy file itself (a file upload without multipart). */
+/**
+ * Content types under which the body is the policy file itself. It carries nothing else, so it serves the
+ * requests that need nothing else: a preview against the directory already pinned to the letter's id, an
+ * amendment (`effectiveFrom` and `reason` as query parameters), and issuing a letter whose directory is already
+ * pinned. A new letter's org directory comes as JSON or as multipart parts.
+ */
 export const POLICY_FILE_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
+/** Query parameters a raw policy file may come with (the rest of the body of the JSON form). */
+const RAW_QUERY_FIELDS = ['filename', 'effectiveFrom', 'reason', 'decisionDeadlineDays'] as const;
+
+/**
+ * The request's body as the route's schema reads it: JSON as sent; multipart parts gathered into the same shape;
+ * a raw policy file with the query's fields. Sends a 400 naming the field (the part, for multipart) and returns
+ * undefined when it does not pass.
+ */
+async function bodyOf<S extends z.ZodType>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  schema: S,
+): Promise<z.infer<S> | undefined> {
+  let body: unknown = req.body ?? {};
+  const multipart = isMultipart(req);
+  if (multipart) {
+    const parts = await bodyFromParts(req);
+    if (!parts.ok) {
+      await reply.code(400).send(errorBody('INVALID_INPUT', { fields: parts.fields }));
+      return undefined;
+    }
+    body = parts.body;
+  } else if (typeof body === 'object' && body !== null && RAW_POLICY in body) {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    body = { policy: (body as Record<string, unknown>)[RAW_POLICY] };
+    for (const k of RAW_QUERY_FIELDS) {
+      const v = query[k];
+      if (typeof v === 'string')
+        (body as Record<string, unknown>)[k] =
+          k === 'decisionDeadlineDays' && /^\d+$/.test(v) ? Number(v) : v;
+    }
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data as z.infer<S>;
+  const fields = fieldsOf(parsed.error);
+  await reply
+    .code(400)
+    .send(multipart ? errorBody('INVALID_INPUT', { fields: partFields(fields) }) : invalid(parsed.error));
+  return undefined;
+}
+
+/** Key under which a raw policy file body is held until the query's fields join it. */
+const RAW_POLICY = '__policyFile';
+
 export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
-  app.addContentTypeParser(
-    POLICY_FILE_TYPES,
-    { parseAs: 'string', bodyLimit: 1_000_000 },
-    (_req, body, done) => done(null, { policy: body }),
+  app.addContentTypeParser(POLICY_FILE_TYPES, { parseAs: 'string' }, (_req, body, done) =>
+    done(null, { [RAW_POLICY]: body }),
   );
 
   app.post('/api/policies', async (req, reply) => {
     const p = guard.allow(req, reply, 'issue');
     if (!p) return reply;
-    const body = issueBody.safeParse(req.body ?? {});
-    if (!body.success) return reply.code(400).send(invalid(body.error));
+    const body = await bodyOf(req, reply, issueBody);
+    if (!body) return reply;
     try {
-      const { policy, ...rest } = body.data;
+      const { policy, ...rest } = body;
       return reply
         .code(201)
         .send(await issuePolicy(deps, { ...rest, policyText: policy, issuedBy: actorOf(p) }));
@@ -46,10 +98,10 @@ export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: Rout
   // The roster a letter would give, before issuing it: writes nothing.
   app.post('/api/policies/preview', async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
-    const body = issueBody.safeParse(req.body ?? {});
-    if (!body.success) return reply.code(400).send(invalid(body.error));
+    const body = await bodyOf(req, reply, issueBody);
+    if (!body) return reply;
     try {
-      const { policy, filename, org } = body.data;
+      const { policy, filename, org } = body;
       return await previewRoster(deps, {
         policyText: policy,
         ...(filename !== undefined ? { filename } : {}),
@@ -61,11 +113,14 @@ export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: Rout
   });
 
   app.get('/api/policies/:id', async (req, reply) => {
-    if (!guard.allow(req, reply, 'read-policy')) return reply;
+    const p = guard.allow(req, reply, 'read-policy');
+    if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
+    const { id } = params.data;
     try {
-      return await policyState(deps, params.data.id);
+      // Per role: recaps and evaluations only to those the `recap` rule lets see them, HR only its own units.
+      return await policyStateFor(p, await policyState(deps, id), (u) => guard.unitAncestry(id, u));
     } catch (err) {
       return refuse(reply, err);
     }
@@ -76,10 +131,10 @@ export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: Rout
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
-    const body = amendBody.safeParse(req.body ?? {});
-    if (!body.success) return reply.code(400).send(invalid(body.error));
+    const body = await bodyOf(req, reply, amendBody);
+    if (!body) return reply;
     try {
-      const { policy, ...rest } = body.data;
+      const { policy, ...rest } = body;
       return await amendPolicy(deps, params.data.id, { ...rest, policyText: policy, by: actorOf(p) });
     } catch (err) {
       return refuse(reply, err);

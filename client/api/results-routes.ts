@@ -7,6 +7,7 @@ import { policyState } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse } from './errors';
 import { invalid } from './invalid';
+import { evaluationFor } from './policy-view';
 import { withLiveDays } from './live-merge';
 import { createDocumentCache } from './policy-document';
 import { RESULT_COLUMNS, resultRows, toCsv } from './results-table';
@@ -91,7 +92,10 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
           units: q.units,
           maxWfhPercent: q.maxWfhPercent,
         })),
-        lastEvaluation: state.status === 'not-issued' ? null : state.lastEvaluation,
+        lastEvaluation:
+          state.status === 'not-issued'
+            ? null
+            : await evaluationFor(p, state.lastEvaluation, (u) => guard.unitAncestry(id, u)),
         rows,
       };
     } catch (err) {

@@ -16,6 +16,7 @@ import { registerDayRoutes } from './day-routes';
 import { errorBody, sendError } from './errors';
 import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
+import { registerMultipart } from './multipart';
 import { registerOpenApi } from './openapi';
 import { registerPolicyRoutes } from './policy-routes';
 import { registerResultsRoutes } from './results-routes';
@@ -30,7 +31,27 @@ export interface ApiDeps {
   readonly onDenied?: (d: Denial) => void;
   /** Clock for token expiry (tests). */
   readonly now?: () => number;
+  /** Largest request body in bytes; default EDARAN_HTTP_BODY_LIMIT_MB (MiB) or {@link DEFAULT_BODY_LIMIT_MB}. */
+  readonly bodyLimit?: number;
 }
+
+/**
+ * Default body limit, MiB. Issuing a letter carries its whole org directory: the generated DKI directory (61,682
+ * staff, 118 units) is 10.6 MB of CSV, 10.8 MB as the JSON body; 32 MiB leaves three times that.
+ */
+export const DEFAULT_BODY_LIMIT_MB = 32;
+
+/** The body limit in bytes from EDARAN_HTTP_BODY_LIMIT_MB; a bad value is an error naming the variable. */
+export function bodyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.EDARAN_HTTP_BODY_LIMIT_MB?.trim();
+  if (!raw) return DEFAULT_BODY_LIMIT_MB * 1024 * 1024;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 1024)
+    throw new Error(`EDARAN_HTTP_BODY_LIMIT_MB: must be a number of MiB in (0, 1024], got "${raw}"`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+const mib = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
 
 const startProofBody = z.strictObject({
   policyNumber: z.string().min(1).max(120),
@@ -47,11 +68,25 @@ const workflowIdParam = z.strictObject({
 });
 
 export function buildApi(deps: ApiDeps): FastifyInstance {
-  const app = Fastify({ logger: false });
+  const bodyLimit = deps.bodyLimit ?? bodyLimitFromEnv();
+  const app = Fastify({ logger: false, bodyLimit });
   // Malformed JSON, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
-  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 415) return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { problems: [err.message] });
+    if (status === 413) {
+      const limit = req.routeOptions.bodyLimit ?? bodyLimit;
+      return sendError(reply, 'PAYLOAD_TOO_LARGE', {
+        fields: [
+          {
+            field: '(body)',
+            reason:
+              `larger than the limit of ${mib(limit)} (${limit} bytes); the server's operator can raise it ` +
+              `with EDARAN_HTTP_BODY_LIMIT_MB`,
+          },
+        ],
+      });
+    }
     if (status >= 400 && status < 500)
       return reply
         .code(status)
@@ -59,6 +94,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     process.stderr.write(`[edaran] API error: ${err.message}\n`);
     return sendError(reply, 'INTERNAL');
   });
+  registerMultipart(app, bodyLimit);
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 'NOT_FOUND', { problems: [`${req.method} ${req.url}`] }),
   );
@@ -101,7 +137,8 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     try {
       return await deps.client.workflow.getHandle(params.data.id).query(proofStatusQuery);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return reply.code(404).send({ error: 'NOT_FOUND' });
+      if (err instanceof WorkflowNotFoundError)
+        return sendError(reply, 'NOT_FOUND', { fields: [{ field: 'id', reason: 'no such proof workflow' }] });
       throw err;
     }
   });
@@ -118,10 +155,10 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
         .executeUpdate(approveProofUpdate, { args: [body.data] });
       return reply.code(201).send(approval);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return reply.code(404).send({ error: 'NOT_FOUND' });
-      if (err instanceof WorkflowUpdateFailedError) {
-        return reply.code(409).send({ error: 'REJECTED', reason: err.cause?.message ?? err.message });
-      }
+      if (err instanceof WorkflowNotFoundError)
+        return sendError(reply, 'NOT_FOUND', { fields: [{ field: 'id', reason: 'no such proof workflow' }] });
+      if (err instanceof WorkflowUpdateFailedError)
+        return sendError(reply, 'REJECTED', { problems: [err.cause?.message ?? err.message] });
       throw err;
     }
   });

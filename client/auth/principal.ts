@@ -1,6 +1,7 @@
 /**
- * Who is calling: a role and, for people, their NIP; HR also carries the unit it administers. Carried in a signed
- * token (see jwt.ts), checked with zod at the edge.
+ * Who is calling: a role and, for people, their NIP; HR also carries the unit it administers and the letters it
+ * administers them under (unit ids repeat across jurisdictions: `setda` is in Kebumen, Kutai Kartanegara, DKI,
+ * ...). Carried in a signed token (see jwt.ts), checked with zod at the edge.
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../../domain/lifecycle/unit-day/roster-entry';
@@ -10,14 +11,20 @@ export const ROLES = ['secretariat', 'employee', 'supervisor', 'hr', 'evaluator'
 export type Role = (typeof ROLES)[number];
 
 const nip = z.string().regex(STAFF_ID_PATTERN, 'must be an 18-digit NIP or a staff id');
+const policyId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be a policy id');
 
-/** Token claims: `sub` is the NIP for employee/supervisor, an operator id otherwise; `unit` is required for HR. */
+/**
+ * Token claims: `sub` is the NIP for employee/supervisor, an operator id otherwise; `unit` is required for HR;
+ * `policies` names the letters the token is good for (required for HR, optional for every other role; a token
+ * without it reaches every letter).
+ */
 export const principalSchema = z
   .object({
     role: z.enum(ROLES),
     sub: z.string().min(1).max(80),
     name: z.string().max(200).optional(),
     unit: z.string().min(1).max(80).optional(),
+    policies: z.array(policyId).min(1, 'must name at least one policy').max(50).optional(),
   })
   .superRefine((p, ctx) => {
     if ((p.role === 'employee' || p.role === 'supervisor') && !nip.safeParse(p.sub).success)
@@ -28,6 +35,13 @@ export const principalSchema = z
         path: ['unit'],
         message: 'required for role hr (the unit it administers)',
       });
+    if (p.role === 'hr' && p.policies === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policies'],
+        message:
+          'required for role hr (the letters it administers its unit under; unit ids repeat across jurisdictions)',
+      });
   });
 
 export type Principal = z.infer<typeof principalSchema>;
@@ -35,4 +49,9 @@ export type Principal = z.infer<typeof principalSchema>;
 /** The actor recorded in domain events for an action by this principal. */
 export function actorOf(p: Principal): { id: string; name: string; role: string } {
   return { id: p.sub, name: p.name ?? p.sub, role: p.role };
+}
+
+/** True when the token is good for the letter `policyId` (no `policies` claim: every letter). */
+export function coversPolicy(p: Principal, policyId: string): boolean {
+  return p.policies === undefined || p.policies.includes(policyId);
 }

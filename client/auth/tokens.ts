@@ -30,7 +30,7 @@ export function readToken(
 ): { ok: true; principal: Principal } | { ok: false; failure: JwtFailure | 'bad-claims' } {
   const verified = verifyJwt(token, secret, nowMs);
   if (!verified.ok) return verified;
-  const { role, sub, name, unit } = verified.claims;
-  const parsed = principalSchema.safeParse({ role, sub, name, unit });
+  const { role, sub, name, unit, policies } = verified.claims;
+  const parsed = principalSchema.safeParse({ role, sub, name, unit, policies });
   return parsed.success ? { ok: true, principal: parsed.data } : { ok: false, failure: 'bad-claims' };
 }

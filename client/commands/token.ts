@@ -7,12 +7,14 @@ import { ROLES, principalSchema } from '../auth/principal';
 import { resolveJwtSecret } from '../auth/secret';
 import { DEFAULT_TOKEN_TTL_SECONDS, mintToken } from '../auth/tokens';
 
-export const summary = `mint an API token: token ${ROLES.join('|')} [--sub NIP|ID] [--unit UNIT] [--hours H]`;
+export const summary = `mint an API token: token ${ROLES.join('|')} [--sub NIP|ID] [--unit UNIT] [--policy ID] [--hours H]`;
 
-const USAGE = `usage: edaran token ROLE [--sub NIP|ID] [--unit UNIT] [--name NAME] [--hours H] [--json]
+const USAGE = `usage: edaran token ROLE [--sub NIP|ID] [--unit UNIT] [--policy ID]... [--name NAME] [--hours H] [--json]
   ROLE     ${ROLES.join(', ')}
   --sub    the NIP for employee and supervisor (required); an operator id otherwise (default: ROLE)
   --unit   the unit an hr token administers (required for hr)
+  --policy a letter the token is good for (repeat it, or separate ids by commas); required for hr, since unit
+           ids repeat across jurisdictions; optional for the other roles (without it: every letter)
   --hours  lifetime (default ${DEFAULT_TOKEN_TTL_SECONDS / 3600}, max 720)
 Prints the token on stdout (with --json: {token, role, sub, unit, expiresAt}).
 `;
@@ -27,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
       options: {
         sub: { type: 'string' },
         unit: { type: 'string' },
+        policy: { type: 'string', multiple: true },
         name: { type: 'string' },
         hours: { type: 'string' },
         json: { type: 'boolean' },
@@ -56,16 +59,21 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`edaran token: --sub: required for role ${role} (their NIP)\n`);
     return 2;
   }
+  const policies = parsed.values.policy
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
   const principal = principalSchema.safeParse({
     role,
     sub: parsed.values.sub ?? role,
     ...(parsed.values.name ? { name: parsed.values.name } : {}),
     ...(parsed.values.unit ? { unit: parsed.values.unit } : {}),
+    ...(policies !== undefined ? { policies } : {}),
   });
   if (!principal.success) {
     for (const i of principal.error.issues)
       process.stderr.write(
-        `edaran token: ${i.path.join('.') === 'sub' ? '--sub' : i.path.join('.') === 'unit' ? '--unit' : i.path.join('.') || 'ROLE'}: ${i.message}\n`,
+        `edaran token: ${i.path.join('.') === 'sub' ? '--sub' : i.path[0] === 'unit' ? '--unit' : i.path[0] === 'policies' ? '--policy' : i.path.join('.') || 'ROLE'}: ${i.message}\n`,
       );
     return 2;
   }

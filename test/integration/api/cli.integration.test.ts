@@ -53,15 +53,21 @@ describe('edaran policy / results / token CLI over the API', () => {
   }
 
   it('mints tokens the API accepts, and refuses bad roles with exit 2', async () => {
-    const t = await cli(token, ['hr', '--unit', 'setda', '--json']);
+    const t = await cli(token, ['hr', '--unit', 'setda', '--policy', 'kebumen-2023,kukar-2021', '--json']);
     expect(t.code).toBe(0);
     const minted = JSON.parse(t.out) as { token: string };
     expect(readToken(minted.token, JWT_SECRET, Date.now())).toMatchObject({
       ok: true,
-      principal: { role: 'hr', unit: 'setda' },
+      principal: { role: 'hr', unit: 'setda', policies: ['kebumen-2023', 'kukar-2021'] },
     });
     expect((await cli(token, ['supervisor'])).code).toBe(2);
     expect((await cli(token, ['hr'])).err).toMatch(/--unit: required/);
+    // Unit ids repeat across jurisdictions: an HR token names its letters.
+    const unscoped = await cli(token, ['hr', '--unit', 'setda']);
+    expect([unscoped.code, unscoped.err]).toEqual([2, expect.stringMatching(/--policy: required/)]);
+    expect((await cli(token, ['hr', '--unit', 'setda', '--policy', 'Bad Id'])).err).toMatch(
+      /--policy: must be a policy id/,
+    );
     expect((await cli(token, ['mayor'])).code).toBe(2);
   });
 

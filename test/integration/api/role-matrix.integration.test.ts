@@ -68,13 +68,13 @@ describe('API role × endpoint matrix', () => {
       secretariat: sec,
       employee: { role: 'employee', sub: nipE },
       supervisor: { role: 'supervisor', sub: chain[0]! },
-      hr: { role: 'hr', sub: 'bkpsdm-1', unit: e.unitId },
+      hr: { role: 'hr', sub: 'bkpsdm-1', unit: e.unitId, policies: [P] },
       evaluator: { role: 'evaluator', sub: 'inspektorat-1' },
     };
     other = {
       employee: { role: 'employee', sub: nipE2 },
       supervisor: { role: 'supervisor', sub: s2.nip },
-      hr: { role: 'hr', sub: 'bkpsdm-2', unit: otherUnit.id },
+      hr: { role: 'hr', sub: 'bkpsdm-2', unit: otherUnit.id, policies: [P] },
     };
   });
   afterAll(async () => {
@@ -101,6 +101,7 @@ describe('API role × endpoint matrix', () => {
     readonly allowedStatus: number;
   }
   const ALL: Role[] = ['secretariat', 'employee', 'supervisor', 'hr', 'evaluator'];
+  const NO_SUCH_PROOF = '00000000-0000-4000-8000-000000000000';
   const cases = (): Case[] => [
     {
       name: 'issue',
@@ -228,7 +229,38 @@ describe('API role × endpoint matrix', () => {
       allowed: ['secretariat', 'evaluator'],
       allowedStatus: 200,
     },
+    {
+      name: 'dossier csv',
+      method: 'GET',
+      url: () => `/api/policies/${P}/dossier?format=csv`,
+      allowed: ['secretariat', 'evaluator'],
+      allowedStatus: 200,
+    },
     { name: 'me', method: 'GET', url: () => '/api/me', allowed: ALL, allowedStatus: 200 },
+    {
+      name: 'proof start',
+      method: 'POST',
+      url: () => '/api/proof',
+      body: () => ({ policyNumber: 'SE-1', jurisdiction: 'Kebumen' }),
+      allowedBody: { policyNumber: 42 },
+      allowed: ['secretariat'],
+      allowedStatus: 400,
+    },
+    {
+      name: 'proof status',
+      method: 'GET',
+      url: () => `/api/proof/proof-${NO_SUCH_PROOF}`,
+      allowed: ['secretariat'],
+      allowedStatus: 404,
+    },
+    {
+      name: 'proof approval',
+      method: 'POST',
+      url: () => `/api/proof/proof-${NO_SUCH_PROOF}/approvals`,
+      body: () => ({ approver: 'kepala-bkpsdm' }),
+      allowed: ['secretariat'],
+      allowedStatus: 404,
+    },
   ];
 
   const call = (c: Case, headers: Record<string, string>, body: unknown) =>
@@ -262,6 +294,12 @@ describe('API role × endpoint matrix', () => {
           wrong.push(
             `${role} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)} (expected ${c.allowedStatus})`,
           );
+        } else if (res.statusCode >= 400) {
+          // Every refusal comes from the one table: its code and the message in both languages.
+          expect([c.name, res.json()]).toMatchObject([
+            c.name,
+            { error: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
+          ]);
         }
       }
     }
@@ -310,6 +348,34 @@ describe('API role × endpoint matrix', () => {
     expect(team.json<{ team: { nip: string }[] }>().team.map((t) => t.nip)).toContain(nipE);
     const otherTeam = await h.api.inject({ url: `${base}/team`, headers: bearer(other.supervisor) });
     expect(otherTeam.json<{ team: { nip: string }[] }>().team.map((t) => t.nip)).not.toContain(nipE);
+  });
+
+  it('keeps a token to the letters it names: the same unit id under another letter reaches nothing', async () => {
+    // Unit ids repeat across jurisdictions (setda, dinkes, bpbd in Kebumen, Kutai Kartanegara, DKI, ...): HR of
+    // this unit under another letter, and a reader scoped to another letter, are refused on every route of P.
+    const elsewhere: Principal[] = [
+      { role: 'hr', sub: 'bkpsdm-kukar', unit: who.hr.unit!, policies: ['kukar-2021'] },
+      { role: 'evaluator', sub: 'inspektorat-dki', policies: ['dki-2023'] },
+      { role: 'employee', sub: nipE, policies: ['dki-2023'] },
+    ];
+    const before = h.denials.length;
+    let refused = 0;
+    for (const p of elsewhere) {
+      for (const c of cases().filter((x) => x.url().startsWith(`/api/policies/${P}`))) {
+        if (!c.allowed.includes(p.role)) continue;
+        const res = await call(c, bearer(p), c.body?.());
+        expect([p.role, c.name, res.statusCode]).toEqual([p.role, c.name, 403]);
+        expect(JSON.stringify(res.json())).toContain(`not for policy ${P}`);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(10);
+    expect(h.denials.length - before).toBe(refused);
+    // The same principals scoped to P itself pass.
+    const scoped: Principal = { role: 'evaluator', sub: 'inspektorat-1', policies: [P] };
+    expect(
+      (await h.api.inject({ url: `/api/policies/${P}/recap`, headers: bearer(scoped) })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses missing, forged, expired and alg-none tokens with 401 on every endpoint', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { signJwt, verifyJwt } from '../../../client/auth/jwt';
+import { coversPolicy } from '../../../client/auth/principal';
 import { mintToken, readToken } from '../../../client/auth/tokens';
 
 const SECRET = 'unit-secret-0123456789abcdef0123456789';
@@ -52,5 +53,31 @@ describe('HS256 tokens', () => {
       failure: 'bad-claims',
     });
     expect(() => mintToken({ role: 'hr', sub: 'x' }, SECRET, NOW)).toThrow(/unit: required/);
+  });
+
+  it('scopes HR tokens to named letters: a bare unit id (it repeats across jurisdictions) is refused', () => {
+    // An HR token of Kebumen's setda signed before scoping: no `policies` claim, so it reaches nothing.
+    expect(readToken(signJwt({ role: 'hr', sub: 'x', unit: 'setda' }, SECRET, NOW), SECRET, NOW)).toEqual({
+      ok: false,
+      failure: 'bad-claims',
+    });
+    expect(() => mintToken({ role: 'hr', sub: 'x', unit: 'setda' }, SECRET, NOW)).toThrow(
+      /policies: required for role hr/,
+    );
+    const t = mintToken({ role: 'hr', sub: 'x', unit: 'setda', policies: ['kebumen-2023'] }, SECRET, NOW);
+    const read = readToken(t, SECRET, NOW);
+    expect(read).toEqual({
+      ok: true,
+      principal: { role: 'hr', sub: 'x', unit: 'setda', policies: ['kebumen-2023'] },
+    });
+    if (!read.ok) throw new Error('unreachable');
+    expect(coversPolicy(read.principal, 'kebumen-2023')).toBe(true);
+    expect(coversPolicy(read.principal, 'kukar-2021')).toBe(false);
+    // Other roles may go unscoped (every letter) or be scoped the same way.
+    expect(coversPolicy({ role: 'evaluator', sub: 'e' }, 'kukar-2021')).toBe(true);
+    expect(coversPolicy({ role: 'evaluator', sub: 'e', policies: ['dki-2023'] }, 'kukar-2021')).toBe(false);
+    expect(() => mintToken({ role: 'evaluator', sub: 'e', policies: ['Not An Id'] }, SECRET, NOW)).toThrow(
+      /policies.0: must be a policy id/,
+    );
   });
 });

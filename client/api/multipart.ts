@@ -1,0 +1,108 @@
+/**
+ * File upload (multipart/form-data) for the routes that take a policy file: issue, preview, amend. The parts
+ * become the same body the JSON routes take, and the same zod schema checks it:
+ *
+ * - `policy`: the policy file (YAML or JSON); its filename becomes `filename`,
+ * - `units`, `employees`, `jurisdiction`: the org directory's CSV files (issue and preview),
+ * - text fields `decisionDeadlineDays` (issue), `effectiveFrom` and `reason` (amend), `filename`.
+ *
+ * A field problem names the part (`units`, not `org.unitsCsv`).
+ */
+import multipart from '@fastify/multipart';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type FieldProblem } from './errors';
+
+/** Files a multipart request may carry, and where each goes in the body. */
+const FILE_PARTS: Readonly<Record<string, readonly [string] | readonly [string, string]>> = {
+  policy: ['policy'],
+  units: ['org', 'unitsCsv'],
+  employees: ['org', 'employeesCsv'],
+  jurisdiction: ['org', 'jurisdictionCsv'],
+};
+/** Text fields, and which are numbers. */
+const TEXT_PARTS: ReadonlySet<string> = new Set([
+  'filename',
+  'decisionDeadlineDays',
+  'effectiveFrom',
+  'reason',
+]);
+const NUMBER_PARTS: ReadonlySet<string> = new Set(['decisionDeadlineDays']);
+
+/** Registers the multipart parser; no file may exceed `fileSize` bytes (the API's body limit). */
+export function registerMultipart(app: FastifyInstance, fileSize: number): void {
+  void app.register(multipart, {
+    limits: { fileSize, files: 4, fields: 8, parts: 12, fieldSize: 64 * 1024 },
+  });
+}
+
+/** The body path of a part, for the field names of a multipart request's problems. */
+const PART_OF_PATH: Readonly<Record<string, string>> = {
+  'org.unitsCsv': 'units',
+  'org.employeesCsv': 'employees',
+  'org.jurisdictionCsv': 'jurisdiction',
+  org: 'units',
+};
+
+/** Field problems of a body read from parts, named by part. */
+export function partFields(fields: readonly FieldProblem[]): FieldProblem[] {
+  return fields.map((f) => ({ ...f, field: PART_OF_PATH[f.field] ?? f.field }));
+}
+
+/** True when the request is multipart/form-data. */
+export function isMultipart(req: FastifyRequest): boolean {
+  return typeof req.isMultipart === 'function' && req.isMultipart();
+}
+
+/**
+ * Reads the parts into a body for the route's zod schema, or the problems of parts that are not expected (an
+ * unknown name, a file where text belongs, a part given twice).
+ */
+export async function bodyFromParts(
+  req: FastifyRequest,
+): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; fields: FieldProblem[] }> {
+  const body: Record<string, unknown> = {};
+  const org: Record<string, string> = {};
+  const seen = new Set<string>();
+  const fields: FieldProblem[] = [];
+  for await (const part of req.parts()) {
+    const name = part.fieldname;
+    if (seen.has(name)) {
+      fields.push({ field: name, reason: 'given more than once' });
+      if (part.type === 'file') await part.toBuffer();
+      continue;
+    }
+    seen.add(name);
+    const target = FILE_PARTS[name];
+    if (part.type === 'file') {
+      const text = (await part.toBuffer()).toString('utf8');
+      if (!target) {
+        fields.push({
+          field: name,
+          reason: `not a file this request takes (${Object.keys(FILE_PARTS).join(', ')})`,
+        });
+      } else if (target.length === 1) {
+        body.policy = text;
+        if (part.filename && body.filename === undefined) body.filename = part.filename;
+      } else {
+        org[target[1]] = text;
+      }
+      continue;
+    }
+    const value = typeof part.value === 'string' ? part.value : String(part.value);
+    if (target) {
+      // A file's content may also come as a plain text field (curl -F 'policy=<file').
+      if (target.length === 1) body.policy = value;
+      else org[target[1]] = value;
+    } else if (TEXT_PARTS.has(name)) {
+      body[name] = NUMBER_PARTS.has(name) && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+    } else {
+      fields.push({
+        field: name,
+        reason: `not a field this request takes (${[...Object.keys(FILE_PARTS), ...TEXT_PARTS].join(', ')})`,
+      });
+    }
+  }
+  if (fields.length > 0) return { ok: false, fields };
+  if (Object.keys(org).length > 0) body.org = org;
+  return { ok: true, body };
+}
