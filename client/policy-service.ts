@@ -14,7 +14,7 @@ import { roster as computeRoster } from '../domain/roster';
 import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
 import { type OrgDirectory } from '../domain/org/model';
 import { parseOrgCsv } from '../domain/org';
-import { parsePolicy, type Policy } from '../domain/policy';
+import { parseSelfContainedPolicy, type Policy } from '../domain/policy';
 import { policyWorkflowId, unitDayWorkflowId } from '../workflows/ids';
 import {
   acknowledgeEscalationUpdate,
@@ -84,7 +84,7 @@ export interface IssueResult {
 
 export function parsePolicyOrThrow(text: string, filename = 'policy.yaml'): Policy {
   const format = filename.endsWith('.json') ? 'json' : 'yaml';
-  const parsed = parsePolicy(text, { filename, format });
+  const parsed = parseSelfContainedPolicy(text, { filename, format });
   if (!parsed.ok) {
     throw new ServiceError(
       400,

@@ -12,6 +12,7 @@ import {
   type PolicyFormat,
   type PolicyProblem,
   policyDays,
+  selfContainedPolicyText,
   withCalendarFiles,
 } from '../../domain/policy';
 import { addDays, resolveZone, workingCalendar } from '../../domain/calendar';
@@ -343,6 +344,23 @@ function readFileOrUsage(file: string, usage: string, what: string): string | nu
   }
 }
 
+/**
+ * The letter as the server must get it: checked here first (problems as FILE:LINE: path: reason, in the letter or
+ * in its calendar files; exit 1), then with the days of its calendar files merged in and `calendar.files` removed,
+ * since the server cannot read them.
+ */
+function selfContainedLetter(file: string, usage: string): string | number {
+  const text = readFileOrUsage(file, usage, 'FILE');
+  if (typeof text === 'number') return text;
+  const loaded = loadPolicyFile(file);
+  if (!loaded.ok) {
+    for (const { file: f, problem: p } of loaded.problems)
+      process.stderr.write(`${f}:${p.line}: ${p.path}: ${p.reason}\n`);
+    return 1;
+  }
+  return selfContainedPolicyText(text, formatOf(file), loaded.policy);
+}
+
 async function runIssue(args: string[]): Promise<number> {
   const usage = SUBCOMMANDS.issue!.usage;
   const parsed = parseOrUsage(
@@ -358,7 +376,7 @@ async function runIssue(args: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) return usageError(usage, 'exactly one FILE is needed');
-  const policy = readFileOrUsage(file, usage, 'FILE');
+  const policy = selfContainedLetter(file, usage);
   if (typeof policy === 'number') return policy;
   const orgDir = parsed.values.org;
   let org: Record<string, string> | undefined;
@@ -416,7 +434,7 @@ async function runAmend(args: string[]): Promise<number> {
   if (parsed.values.from === undefined)
     return usageError(usage, '--from: required (first day the amendment applies to)');
   if (parsed.values.reason === undefined) return usageError(usage, '--reason: required');
-  const policy = readFileOrUsage(file, usage, 'FILE');
+  const policy = selfContainedLetter(file, usage);
   if (typeof policy === 'number') return policy;
   return withApi(parsed.values.token, async (target) => {
     const a = await callApi(target, 'POST', `/api/policies/${encodeURIComponent(id)}/amend`, {
@@ -536,7 +554,10 @@ async function runDecide(args: string[]): Promise<number> {
       break;
     case 'adjust': {
       if (v.file === undefined || v.changes === undefined)
-        return usageError(usage, '--file and --changes: required for adjust (the adjusted letter and what changed)');
+        return usageError(
+          usage,
+          '--file and --changes: required for adjust (the adjusted letter and what changed)',
+        );
       const text = readFileOrUsage(v.file, usage, '--file');
       if (typeof text === 'number') return text;
       choice = { kind, policy: text, filename: v.file, changes: v.changes };

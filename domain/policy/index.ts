@@ -11,6 +11,11 @@ export {
   type PolicyFormat,
 } from './parse-policy';
 export { policyDays, policyCalendar, withCalendarFiles } from './policy-days';
+export {
+  CALENDAR_FILES_ON_SERVER,
+  parseSelfContainedPolicy,
+  selfContainedPolicyText,
+} from './self-contained';
 export { checkPolicy, type CheckIssue } from './policy-checks';
 export { SECTORS, SECTOR_IDS, type SectorId, UNIT_TAGS, type UnitTagId, isSectorId } from './sectors';
 export {
