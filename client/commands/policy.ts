@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
+  listedDayProblems,
   parseCalendarFile,
   parsePolicy,
   type Policy,
@@ -117,7 +118,12 @@ export function loadPolicyFile(file: string): LoadedPolicy {
     else problems.push(...cal.problems.map((problem) => ({ file: calFile, problem })));
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, policy: withCalendarFiles(parsed.policy, calendars) };
+  const merged = withCalendarFiles(parsed.policy, calendars);
+  // Listed days are checked against the calendar with the files' days in (cuti bersama from a shared file).
+  const dayProblems = listedDayProblems(text, merged);
+  if (dayProblems.length > 0)
+    return { ok: false, problems: dayProblems.map((problem) => ({ file, problem })) };
+  return { ok: true, policy: merged };
 }
 
 function readText(file: string): string | PolicyProblem {

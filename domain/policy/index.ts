@@ -6,6 +6,7 @@ export { type Policy, policySchema, scopeSchema, POLICY_SCHEMA_VERSION } from '.
 export {
   parsePolicy,
   parseCalendarFile,
+  listedDayProblems,
   type ParsePolicyResult,
   type PolicyProblem,
   type PolicyFormat,
@@ -16,7 +17,7 @@ export {
   parseSelfContainedPolicy,
   selfContainedPolicyText,
 } from './self-contained';
-export { checkPolicy, type CheckIssue } from './policy-checks';
+export { checkPolicy, type CheckIssue, ESCALATION_ROLES, nonWorkingDayIssues } from './policy-checks';
 export { SECTORS, SECTOR_IDS, type SectorId, UNIT_TAGS, type UnitTagId, isSectorId } from './sectors';
 export {
   ROLES,

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { type z } from 'zod';
 import { type CalendarFile, calendarFileSchema } from './calendar-section';
-import { checkPolicy, type CheckIssue } from './policy-checks';
+import { checkPolicy, type CheckIssue, nonWorkingDayIssues } from './policy-checks';
 import { type Policy, policySchema } from './policy-schema';
 import { lineOfPath } from './source-lines';
 
@@ -121,4 +121,20 @@ function dedupe(problems: PolicyProblem[]): PolicyProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Listed trial days that the letter's calendar does not work (see `nonWorkingDayIssues`), as problems on the lines
+ * of `text`. `policy` is the letter parsed from `text`, with its calendar files merged in.
+ */
+export function listedDayProblems(text: string, policy: Policy): PolicyProblem[] {
+  const issues = nonWorkingDayIssues(policy);
+  if (issues.length === 0) return [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2' });
+  return issues.map((i) => ({
+    line: lineOfPath(doc, lineCounter, i.path),
+    path: dotted(i.path),
+    reason: i.message,
+  }));
 }

@@ -1,4 +1,5 @@
-import { compareDates, isValidLocalDate } from '../calendar/core';
+import { compareDates, isKnownZone, isValidLocalDate, isValidLocalTime, minutesOf } from '../calendar/core';
+import { workingCalendar } from '../calendar';
 
 /** A cross-field problem found by `checkPolicy`. */
 export interface CheckIssue {
@@ -11,9 +12,17 @@ type Rec = Record<string, unknown>;
 
 /**
  * Cross-field rules the shape alone cannot express: ids unique within the file, a period's end not before its
- * start, schedule days not repeated, figure references declared, escalation levels 1..n in order, a rollout
- * starting with its pilot. Takes unvalidated data (it skips what is malformed) so that a file with shape errors
- * still gets these problems reported in the same run.
+ * start, schedule days not repeated and not before the letter was signed, figure references declared, escalation
+ * levels 1..n in order and only to people above the employee, a rollout starting with its pilot, decision options
+ * that need another section, an evaluation that fits the schedule, reminders before the report deadline. Takes
+ * unvalidated data (it skips what is malformed) so that a file with shape errors still gets these problems
+ * reported in the same run.
+ *
+ * Evaluation and schedule: a letter with an end (days, period) is evaluated after its last day or on a date; an
+ * open-ended letter is evaluated `periodic`ally, every `schedule.review.everyMonths` months exactly, because each
+ * review cycle ends with one evaluation (a shorter period would fall inside a cycle, a longer one would leave
+ * cycles without their evaluation). A `days` schedule may carry a periodic evaluation (the simulator runs the
+ * first days of an open-ended letter that way: evaluated after its last day).
  */
 export function checkPolicy(p: unknown): CheckIssue[] {
   if (!isRec(p)) return [];
@@ -24,6 +33,10 @@ export function checkPolicy(p: unknown): CheckIssue[] {
     ...ladderIssues(p.escalation),
     ...rolloutIssues(p.rollout),
     ...decisionIssues(p),
+    ...evaluationIssues(p),
+    ...signedIssues(p),
+    ...reminderIssues(p),
+    ...escalationRoleIssues(p.escalation),
   ];
 }
 
@@ -112,7 +125,7 @@ function rolloutIssues(r: unknown): CheckIssue[] {
   });
 }
 
-/** Decision options that need another section: widening needs the stages to widen to; continuing, no end. */
+/** Decision options that need another section: widening needs the stages to widen to; continuing, no period. */
 function decisionIssues(p: Rec): CheckIssue[] {
   const evaluation = isRec(p.evaluation) ? p.evaluation : {};
   if (!Array.isArray(evaluation.decisions)) return [];
@@ -127,7 +140,8 @@ function decisionIssues(p: Rec): CheckIssue[] {
             'widen needs a rollout section: the stages (pilot, then waves) the evaluation may widen the letter to',
         },
       ];
-    if (d === 'continue' && typeof schedule.kind === 'string' && schedule.kind !== 'open-ended')
+    // A `days` schedule may continue: the simulator runs an open-ended letter's first days as a list.
+    if (d === 'continue' && schedule.kind === 'period')
       return [
         {
           path,
@@ -135,5 +149,130 @@ function decisionIssues(p: Rec): CheckIssue[] {
         },
       ];
     return [];
+  });
+}
+
+function evaluationIssues(p: Rec): CheckIssue[] {
+  const schedule = isRec(p.schedule) ? p.schedule : {};
+  const evaluation = isRec(p.evaluation) ? p.evaluation : {};
+  const when = isRec(evaluation.when) ? evaluation.when : {};
+  const review = isRec(schedule.review) ? schedule.review : {};
+  if (schedule.kind === 'open-ended' && when.kind === 'after-last-day') {
+    return [
+      {
+        path: ['evaluation', 'when', 'kind'],
+        message: `an open-ended letter has no last day; use { kind: periodic, everyMonths: ${typeof review.everyMonths === 'number' ? review.everyMonths : 'N'} } (its review cadence)`,
+      },
+    ];
+  }
+  if (schedule.kind === 'period' && when.kind === 'periodic') {
+    return [
+      {
+        path: ['evaluation', 'when', 'kind'],
+        message:
+          'a letter with a period ends on schedule.end; evaluate it after-last-day or on-date (periodic is for open-ended letters)',
+      },
+    ];
+  }
+  if (
+    schedule.kind === 'open-ended' &&
+    when.kind === 'periodic' &&
+    typeof when.everyMonths === 'number' &&
+    typeof review.everyMonths === 'number' &&
+    when.everyMonths !== review.everyMonths
+  ) {
+    return [
+      {
+        path: ['evaluation', 'when', 'everyMonths'],
+        message: `must equal schedule.review.everyMonths (${review.everyMonths}): each review cycle ends with its evaluation; every ${when.everyMonths} months would ${when.everyMonths < review.everyMonths ? 'fall inside a cycle' : 'leave cycles without an evaluation'}`,
+      },
+    ];
+  }
+  return [];
+}
+
+function signedIssues(p: Rec): CheckIssue[] {
+  const identity = isRec(p.identity) ? p.identity : {};
+  const signed = identity.dateSigned;
+  if (typeof signed !== 'string' || !isValidLocalDate(signed)) return [];
+  const schedule = isRec(p.schedule) ? p.schedule : {};
+  const early = (d: unknown): d is string =>
+    typeof d === 'string' && isValidLocalDate(d) && compareDates(d, signed) < 0;
+  const why = (d: string): string => `${d} is before the letter was signed (identity.dateSigned ${signed})`;
+  if (schedule.kind === 'days' && Array.isArray(schedule.days))
+    return schedule.days.flatMap((d: unknown, i) =>
+      early(d) ? [{ path: ['schedule', 'days', i], message: `day ${why(d)}` }] : [],
+    );
+  if (early(schedule.start))
+    return [{ path: ['schedule', 'start'], message: `start ${why(schedule.start)}` }];
+  return [];
+}
+
+function reminderIssues(p: Rec): CheckIssue[] {
+  const reporting = isRec(p.reporting) ? p.reporting : {};
+  const report = isRec(reporting.report) ? reporting.report : {};
+  const deadline = report.deadline;
+  if (typeof deadline !== 'string' || !isValidLocalTime(deadline) || !Array.isArray(p.reminders)) return [];
+  return p.reminders.flatMap((r: unknown, i) =>
+    isRec(r) && typeof r.at === 'string' && isValidLocalTime(r.at) && minutesOf(r.at) >= minutesOf(deadline)
+      ? [
+          {
+            path: ['reminders', i, 'at'],
+            message: `${r.at} is not before the report deadline (reporting.report.deadline ${deadline}); a reminder must come before it`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Who an escalation may go to: someone above the employee in the supervisor chain, the unit's head or HR. */
+export const ESCALATION_ROLES = [
+  'supervisor',
+  'supervisor-chain',
+  'unit-head',
+  'unit-hr',
+  'hr-office',
+] as const;
+
+function escalationRoleIssues(e: unknown): CheckIssue[] {
+  if (!isRec(e) || !Array.isArray(e.levels)) return [];
+  return e.levels.flatMap((l: unknown, i) =>
+    isRec(l) && typeof l.to === 'string' && !(ESCALATION_ROLES as readonly string[]).includes(l.to)
+      ? [
+          {
+            path: ['escalation', 'levels', i, 'to'],
+            message: `an escalation goes to someone above the employee: one of ${ESCALATION_ROLES.join(', ')}, not "${l.to}"`,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Listed trial days that the letter's own calendar does not work (a weekend, a national holiday, an extra
+ * non-working day, including those of its calendar files once merged): a listed day must be declared a working
+ * day (`calendar.extraWorkingDays`) to run. Needs a valid policy (its zone and calendar); `policy validate`
+ * runs it after merging the calendar files.
+ */
+export function nonWorkingDayIssues(policy: {
+  readonly timezone: string;
+  readonly schedule: { readonly kind: string; readonly days?: readonly string[] };
+  readonly calendar?: Parameters<typeof workingCalendar>[0]['calendar'];
+}): CheckIssue[] {
+  if (policy.schedule.kind !== 'days' || !isKnownZone(policy.timezone)) return [];
+  const calendar = workingCalendar({
+    timezone: policy.timezone,
+    ...(policy.calendar ? { calendar: policy.calendar } : {}),
+  });
+  return (policy.schedule.days ?? []).flatMap((d, i) => {
+    const reason = isValidLocalDate(d) ? calendar.nonWorkingReason(d) : undefined;
+    return reason === undefined
+      ? []
+      : [
+          {
+            path: ['schedule', 'days', i],
+            message: `day ${d} is not a working day of the letter's calendar (${reason}); declare it in calendar.extraWorkingDays to run it`,
+          },
+        ];
   });
 }

@@ -136,6 +136,8 @@ describe('rule kinds', () => {
         'schedule: { kind: period, start: 2024-01-08, end: 2024-01-12 }',
         'schedule: { kind: open-ended, start: 2024-01-08, review: { id: t.review, everyMonths: 6 } }',
       ],
+      // An open-ended letter has no last day to evaluate after: it is evaluated at the end of each review cycle.
+      ['when: { kind: after-last-day, workingDays: 2 }', 'when: { kind: periodic, everyMonths: 6 }'],
     ]);
     expect(open.schedule).toEqual({
       kind: 'open-ended',
