@@ -18,6 +18,10 @@ export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export const MIN_GO = [1, 25] as const;
 /** io.temporal:temporal-test-server on Maven Central. */
 export const TEST_SERVER_VERSION = '1.38.0';
+/** Minimum Java major version of TEST_SERVER_VERSION. */
+export const MIN_JAVA = 11;
+/** The SDK gives the test server 5 s to listen; a start this slow leaves too little margin on a busy machine. */
+export const SLOW_START_SECONDS = 4;
 /** JVM flags measured on 2 cores: listening in about 1.2 s, well inside the SDK's 5 s start window. */
 export const TEST_SERVER_JVM_FLAGS = [
   '-XX:TieredStopAtLevel=1',
@@ -191,11 +195,32 @@ function goProblem(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
+/**
+ * The major version in `java -version` output: 'openjdk version "17.0.15"' → 17, 'java version "1.8.0_392"' → 8.
+ * Exported for tests.
+ */
+export function parseJavaVersion(text: string): number | undefined {
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(text);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  return first === 1 && m[2] !== undefined ? Number(m[2]) : first;
+}
+
 function javaProblem(env: NodeJS.ProcessEnv): string | undefined {
-  if (!which('java', env))
-    return 'Java ≥ 11 not found; install a JDK (e.g. openjdk-17-jre-headless) or set TEMPORAL_TEST_SERVER_PATH';
+  const need = `Java ≥ ${MIN_JAVA}`;
+  const fix = `install a JDK ≥ ${MIN_JAVA} (e.g. Debian's openjdk-17-jdk-headless) or set TEMPORAL_TEST_SERVER_PATH`;
+  if (!which('java', env)) return `${need} not found; ${fix}`;
+  // `java -version` writes to stderr.
+  const r = spawnSync('java', ['-version'], { env, encoding: 'utf8' });
+  const text = `${r.stderr ?? ''}${r.stdout ?? ''}`;
+  const major = parseJavaVersion(text);
+  if (major === undefined || major < MIN_JAVA) {
+    const have = major === undefined ? 'an unknown version' : `Java ${major}`;
+    const first = text.split('\n')[0]?.trim();
+    return `${need} not found (have ${have}${first ? `: ${first}` : ''}); ${fix}`;
+  }
   if (!which('mvn', env))
-    return 'Maven not found; install it (e.g. the maven package) or set TEMPORAL_TEST_SERVER_PATH';
+    return "Maven not found (needed to fetch the test server from Maven Central); install it (e.g. Debian's maven) or set TEMPORAL_TEST_SERVER_PATH";
   return undefined;
 }
 
@@ -300,17 +325,30 @@ exec java ${TEST_SERVER_JVM_FLAGS.join(' ')} -cp '${lib}/*' io.temporal.testserv
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  const seconds = await measureTestServerStart(target);
+  const seconds = await measureTestServerStart(target, undefined, env);
   log(`test server listened ${seconds.toFixed(2)} s after start (the SDK allows 5 s)`);
+  const warning = slowStartWarning(seconds);
+  if (warning) log(warning);
+}
+
+/** The warning for a test server start too close to the SDK's 5 s window, or undefined. Exported for tests. */
+export function slowStartWarning(seconds: number): string | undefined {
+  if (seconds < SLOW_START_SECONDS) return undefined;
+  return (
+    `warning: the test server took ${seconds.toFixed(2)} s to listen, ${SLOW_START_SECONDS} s or more of the SDK's ` +
+    '5 s start window; on a busy machine the time-skipping tests may fail to start it. Check the machine load and ' +
+    `the JVM (java -version), or set TEMPORAL_TEST_SERVER_PATH to a faster server.`
+  );
 }
 
 /** Starts the wrapper on a free port and returns the seconds until it accepts TCP connections. */
 export async function measureTestServerStart(
   path: string,
   port = 27000 + Math.floor(Math.random() * 2000),
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const started = Date.now();
-  const child = spawn(path, [String(port)], { stdio: 'ignore' });
+  const child = spawn(path, [String(port)], { stdio: 'ignore', env });
   try {
     for (;;) {
       if (await canConnect(port)) return (Date.now() - started) / 1000;
