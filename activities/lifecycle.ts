@@ -16,6 +16,8 @@ import { type Employee } from '../domain/org/model';
 import { roster as computeRoster, assignmentAt, type Mode } from '../domain/roster';
 import { type NotificationActivities } from './notifications';
 import { noticeReason, rosterContextEnvelope, type RosterContext } from './roster-notice';
+import { directoryView, evaluationRecipients, recapOwner } from './notice-recipients';
+import { addCounts, type RecapCounts, ZERO_COUNTS } from '../domain/lifecycle/recap-counts';
 import { heartbeatIfInActivity } from './notifications/heartbeat';
 import { type EnqueueNotificationsInput } from './notifications/compose';
 import { type ChannelName, type DomainEventEnvelope, type RosterRow, type Store } from './store/store';
@@ -390,6 +392,90 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
           payload: { shardId, ...counts },
         },
       ]);
+    },
+
+    async sendRecapNotices(input) {
+      const { policyId, date, scope = 'unit' } = input;
+      const view = await directoryView(store, policyId);
+      // One recap per unit, agency or jurisdiction, as the letter's recap scope says.
+      const groups = new Map<string, RecapCounts>();
+      for (const u of input.units) {
+        const key = scope === 'agency' ? view.agencyOf(u.unitId) : scope === 'jurisdiction' ? '*' : u.unitId;
+        groups.set(key, addCounts(groups.get(key) ?? ZERO_COUNTS, u.counts));
+      }
+      const jurisdiction =
+        scope === 'jurisdiction' ? (await store.directoryInfo({ policyId })).jurisdiction?.name : undefined;
+      let sent = 0;
+      let failed = 0;
+      let inFlight = 0;
+      for (const [group, c] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const to = await recapOwner(view, input.owner, group);
+        const unitName =
+          group === '*' ? (jurisdiction ?? 'seluruh unit kerja') : (view.units.get(group)?.name ?? group);
+        const enqueued = await deps.notifications.enqueueNotifications({
+          policyId,
+          letterNumber: input.policyNumber,
+          timeZone: input.timezone,
+          channels: [...deps.channels],
+          unitId: group,
+          items: [
+            {
+              nip: 'nip' in to ? to.nip : '-',
+              ...('failure' in to ? { failure: to.failure } : {}),
+              content: {
+                kind: 'hr-recap',
+                day: date,
+                unitId: group,
+                unitName,
+                counts: {
+                  plannedRemote: c.plannedRemote,
+                  plannedOffice: c.plannedOffice,
+                  onTime: c.onTime,
+                  late: c.late,
+                  missing: c.missing,
+                  excused: c.excused,
+                  recalled: c.recalled,
+                  escalated: c.escalated,
+                },
+                recappedAt: input.recappedAt,
+                recapUrl: `${base}/dashboard?policy=${encodeURIComponent(policyId)}`,
+              },
+            },
+          ],
+        });
+        const d = await deps.notifications.dispatchNotifications({ policyId, day: date, unitId: group });
+        sent += d.sent;
+        failed += enqueued.failures.length + d.failed;
+        inFlight += d.inFlight;
+        heartbeatIfInActivity({ recaps: groups.size, sent, failed });
+      }
+      return { sent, failed, inFlight };
+    },
+
+    async sendEvaluationSummary(input) {
+      const { policyId } = input;
+      const recipients = await evaluationRecipients(await directoryView(store, policyId), input.signatory);
+      const content = {
+        kind: 'evaluation-summary' as const,
+        from: input.from,
+        to: input.to,
+        days: input.days,
+        complianceRate: Math.min(1, Math.max(0, input.complianceRate)),
+        outcome: 'pending' as const,
+        completedAt: input.completedAt,
+        ...(input.notes ? { notes: input.notes } : {}),
+      };
+      const enqueued = await deps.notifications.enqueueNotifications({
+        policyId,
+        letterNumber: input.policyNumber,
+        timeZone: input.timezone,
+        channels: [...deps.channels],
+        items: recipients.map((r, i) =>
+          'nip' in r ? { nip: r.nip, content } : { nip: `-${i}`, failure: r.failure, content },
+        ),
+      });
+      const d = await deps.notifications.dispatchNotifications({ policyId, day: input.to });
+      return { sent: d.sent, failed: enqueued.failures.length + d.failed, inFlight: d.inFlight };
     },
 
     async projectPolicyEvents({ policyId, fromSequence, events }) {

@@ -15,7 +15,7 @@ import { type Mode, MODE_CODE, MODES } from './modes';
 import { type AppliedOverride, checkOverride, type RejectedOverride, type RosterOverride } from './overrides';
 import { withInheritedData } from './inherited-data';
 import { ReasonTable } from './reason-table';
-import { advance, inWindow, type RotationState, windowStart } from './rotation';
+import { advance, inWindow, newBalances, pickByNeed, type RotationState, windowStart } from './rotation';
 import { type Roster, type UnitDayCounts } from './roster-types';
 import { finish, fnv } from './stable-hash';
 
@@ -131,6 +131,12 @@ export function roster(
   const poolState: RotationState[] = units.map(() => ({ phase: 0 }));
   const poolBuf = new Int32Array(n);
   const nrBuf = new Int32Array(n);
+  // Per-person balances of the need-based pick, one per group (a person joining the over-55 group starts at 0).
+  const poolBalances = newBalances(n);
+  const nrBalances = newBalances(n);
+  const pick = new Uint8Array(n);
+  const need = new Float64Array(n);
+  const sorted = new Float64Array(n);
   const modes: Uint8Array[] = [];
   const reasonIdx: Uint16Array[] = [];
   const unitDays: MutableCounts[][] = [];
@@ -177,21 +183,38 @@ export function roster(
       const poolFree = Math.min(pool, r.cap - nrFree);
       const poolSlots = Math.min(pool, r.effectiveCap - nrSlots);
       const offSite = r.offSiteMode;
+      // Alternating and free rotations pick by need (fair to one day even when a birthday moves someone between
+      // the groups mid-period); fixed keeps its window still.
+      const byNeed = rotation !== 'fixed';
       const nrStart = windowStartFn(nrState[u] as RotationState, nr);
+      if (byNeed) pickByNeed(nrBuf, nr, nrBalances, nrStart, nrSlots, nrFree, pick, need, sorted);
       for (let j = 0; j < nr; j++) {
         const e = nrBuf[j] as number;
         const cls = classOf[e] as Extract<PersonClass, { kind: 'not-required' }>;
-        const on = inWindowFn(j, nrStart, nrSlots, nr);
-        mode[e] = on ? offSite : WFO;
-        reason[e] = on ? cls.offSite : inWindowFn(j, nrStart, nrFree, nr) ? cls.coverage : cls.capFull;
+        const p = byNeed
+          ? pick[j]
+          : inWindowFn(j, nrStart, nrSlots, nr)
+            ? 2
+            : inWindowFn(j, nrStart, nrFree, nr)
+              ? 1
+              : 0;
+        mode[e] = p === 2 ? offSite : WFO;
+        reason[e] = p === 2 ? cls.offSite : p === 1 ? cls.coverage : cls.capFull;
       }
       const poolStart = windowStartFn(poolState[u] as RotationState, pool);
+      if (byNeed) pickByNeed(poolBuf, pool, poolBalances, poolStart, poolSlots, poolFree, pick, need, sorted);
       for (let j = 0; j < pool; j++) {
         const e = poolBuf[j] as number;
         const cls = classOf[e] as Extract<PersonClass, { kind: 'pool' }>;
-        const on = inWindowFn(j, poolStart, poolSlots, pool);
-        mode[e] = on ? offSite : WFO;
-        reason[e] = on ? cls.offSite : inWindowFn(j, poolStart, poolFree, pool) ? cls.coverage : cls.wfo;
+        const p = byNeed
+          ? pick[j]
+          : inWindowFn(j, poolStart, poolSlots, pool)
+            ? 2
+            : inWindowFn(j, poolStart, poolFree, pool)
+              ? 1
+              : 0;
+        mode[e] = p === 2 ? offSite : WFO;
+        reason[e] = p === 2 ? cls.offSite : p === 1 ? cls.coverage : cls.wfo;
       }
       advance(nrState[u] as RotationState, rotation, nrSlots, nr);
       advance(poolState[u] as RotationState, rotation, poolSlots, pool);
