@@ -7,6 +7,7 @@ import {
   type RecapCounts,
   type RosterEntry,
   type UnitDayEvent,
+  type UnitRecap,
   type UnitDayRules,
 } from '../domain/lifecycle';
 import { type PlannedDay } from '../domain/bridge';
@@ -58,6 +59,37 @@ export interface NoticeBatch extends ShardRef {
   readonly deadline: string;
   /** Escalations: the recipient raised for each person (recorded in the event); looked up again when absent. */
   readonly recipients?: readonly { readonly nip: string; readonly to: string }[];
+}
+
+/** A letter-level notice's addressing: the letter's id, number and zone. */
+export interface LetterRef {
+  readonly policyId: string;
+  readonly policyNumber: string;
+  readonly timezone: string;
+  readonly version: number;
+}
+
+/** A day's recaps, for the recap owner the letter names (one message per unit, agency or jurisdiction). */
+export interface RecapNotices extends LetterRef {
+  readonly date: string;
+  /** The letter's `recap.owner` role and `recap.scope` (absent: the HR office, per unit). */
+  readonly owner?: string;
+  readonly scope?: 'unit' | 'agency' | 'jurisdiction';
+  readonly units: readonly UnitRecap[];
+  readonly recappedAt: string;
+}
+
+/** The evaluation of a period, for the secretariat and the signatory's office. */
+export interface EvaluationNotice extends LetterRef {
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  /** On-time reports over reports owed, 0..1. */
+  readonly complianceRate: number;
+  readonly completedAt: string;
+  readonly notes?: string;
+  /** The letter's signatory (identity.signatory), one of the recipients. */
+  readonly signatory?: { readonly name: string; readonly position: string };
 }
 
 export interface NoticeResult {
@@ -116,4 +148,8 @@ export interface LifecycleActivities {
   ): Promise<void>;
   /** Stores the shard's recap for HR. */
   recordShardRecap(input: ShardRef & { readonly counts: RecapCounts }): Promise<void>;
+  /** Sends a recapped day's recaps to the letter's recap owner (idempotent per day, unit and recipient). */
+  sendRecapNotices(input: RecapNotices): Promise<NoticeResult>;
+  /** Sends the evaluation summary of a period (idempotent per period end and recipient). */
+  sendEvaluationSummary(input: EvaluationNotice): Promise<NoticeResult>;
 }

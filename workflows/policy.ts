@@ -202,8 +202,25 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
   let dayFailure: { err: unknown } | undefined;
   for (;;) {
     if (over() || state.status === 'not-issued') break;
-    for (const f of finished.splice(0))
-      run({ type: 'RecapDay', date: f.date, units: f.units, now: nowIso() });
+    const recapped = finished.splice(0);
+    for (const f of recapped) run({ type: 'RecapDay', date: f.date, units: f.units, now: nowIso() });
+    // Each recapped day's recaps go to the letter's recap owner; runs from before this step replay without it.
+    if (recapped.length > 0 && !over() && patched('recap-notices')) {
+      await flush();
+      for (const f of recapped) {
+        const { version, document: dayDocument } = versionOf(f.date);
+        await acts.sendRecapNotices({
+          policyId,
+          policyNumber: input.policy.number,
+          timezone: input.policy.timezone,
+          version,
+          date: f.date,
+          ...(dayDocument.recap ? { owner: dayDocument.recap.owner, scope: dayDocument.recap.scope } : {}),
+          units: f.units,
+          recappedAt: nowIso(),
+        });
+      }
+    }
     if (dayFailure) {
       if (
         over() &&
@@ -285,7 +302,7 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     if (wait > 0) await condition(over, wait);
   }
   if (!over() && state.status === 'evaluating') {
-    run({
+    const evaluated = run({
       type: 'EvaluatePolicy',
       indicators: {},
       notes: 'automatic evaluation after the last day',
@@ -300,6 +317,24 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
         periodIndex: state.period.index,
         days: state.period.days.map((d) => d.date),
       });
+      // The evaluation summary to the secretariat and the signatory's office; earlier runs replay without it.
+      const done = state as PolicyState;
+      const completed = evaluated.find((e) => e.type === 'EvaluationCompleted');
+      if (done.status !== 'not-issued' && done.lastEvaluation && completed && patched('evaluation-summary')) {
+        const days = done.period.days.map((d) => d.date);
+        await acts.sendEvaluationSummary({
+          policyId,
+          policyNumber: input.policy.number,
+          timezone: input.policy.timezone,
+          version: done.policy.version,
+          from: days[0] ?? '',
+          to: days[days.length - 1] ?? '',
+          days: done.lastEvaluation.daysHeld,
+          complianceRate: done.lastEvaluation.onTimeRate ?? 0,
+          completedAt: completed.at,
+          signatory: document.identity.signatory,
+        });
+      }
     }
   }
 

@@ -35,6 +35,11 @@ export const enqueueNotificationsSchema = z.object({
         recipientNip: z.string().min(1).optional(),
         language: z.enum(LANGUAGES).optional(),
         content: notificationContentSchema,
+        /**
+         * Why this message cannot be delivered, known before enqueueing (no supervisor at the level, no recap
+         * owner): it is recorded as failed with this reason, visible in the outbox, and never sent.
+         */
+        failure: z.string().min(1).optional(),
       }),
     )
     .max(5000, 'at most 5000 items per call; split the batch per unit'),
@@ -111,10 +116,14 @@ export async function composeMessages(store: Store, input: ParsedInput): Promise
           ? (item.content.reminder ?? 0)
           : 0;
     for (const channel of input.channels) {
-      const address = person
-        ? addressFor(channel, person)
-        : { recipient: null, missing: `unknown NIP ${recipientNip} (not in the policy's directory)` };
+      const address = item.failure
+        ? { recipient: null, missing: item.failure }
+        : person
+          ? addressFor(channel, person)
+          : { recipient: null, missing: `unknown NIP ${recipientNip} (not in the policy's directory)` };
       const day = dayOf(item.content);
+      // A recap's key names what it covers: one HR officer gets many units' recaps the same day.
+      const unit = item.content.kind === 'hr-recap' ? (item.content.unitId ?? input.unitId ?? '') : undefined;
       messages.push({
         key: notificationKey({
           policyId: input.policyId,
@@ -123,6 +132,7 @@ export async function composeMessages(store: Store, input: ParsedInput): Promise
           kind: item.content.kind,
           level,
           channel,
+          ...(unit !== undefined ? { unit } : {}),
         }),
         policyId: input.policyId,
         day,

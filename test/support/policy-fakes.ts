@@ -78,6 +78,8 @@ export function policyFakes(evaluationAt: (lastDay: string) => string | null = (
     drainNotices: async () => ({ sent: 0, failed: 0, inFlight: 0 }),
     projectUnitDayEvents: async () => undefined,
     recordShardRecap: async () => undefined,
+    sendRecapNotices: async (r) => ({ sent: r.units.length, failed: 0, inFlight: 0 }),
+    sendEvaluationSummary: async () => ({ sent: 1, failed: 0, inFlight: 0 }),
     projectPolicyEvents: async ({ fromSequence, events }) => {
       events.forEach((e, i) => (policyEvents[fromSequence + i] = e));
     },

@@ -61,6 +61,8 @@ export const notificationContentSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('hr-recap'),
     day,
+    /** What the recap covers (a unit, an agency, or the whole jurisdiction): part of the idempotency key. */
+    unitId: z.string().min(1).optional(),
     unitName: z.string().min(1),
     counts: z.object({
       plannedRemote: count,

@@ -38,6 +38,30 @@ describe('notificationKey', () => {
     expect(notificationKey(a)).not.toBe(notificationKey(b));
   });
 
+  it('names the unit of a recap, and only of a recap: other kinds keep their keys', () => {
+    const base = {
+      policyId: 'kukar-2021',
+      day: '2021-01-27',
+      nip: '197001011995031001',
+      kind: 'hr-recap',
+      level: 0,
+      channel: 'email' as const,
+    };
+    const dinkes = notificationKey({ ...base, unit: 'dinkes' });
+    const bkpsdm = notificationKey({ ...base, unit: 'bkpsdm' });
+    expect(dinkes).toBe('kukar-2021/2021-01-27/197001011995031001/hr-recap/0/unit:dinkes/email');
+    expect(dinkes).not.toBe(bkpsdm);
+    expect(notificationKey({ ...base, kind: 'late-notice' })).toBe(
+      'kukar-2021/2021-01-27/197001011995031001/late-notice/0/email',
+    );
+    fc.assert(
+      fc.property(parts, fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (p, u, v) => {
+        return (u === v) === (notificationKey({ ...p, unit: u }) === notificationKey({ ...p, unit: v }));
+      }),
+    );
+    expect(notificationKey({ ...base, unit: '' })).not.toBe(notificationKey(base));
+  });
+
   it('derives a stable, RFC 5322-safe Message-ID from the key', () => {
     const id = messageIdFor('kukar-2021/2021-01-27/1/roster-notice/0/email', 'kukarkab.go.id');
     expect(id).toBe(messageIdFor('kukar-2021/2021-01-27/1/roster-notice/0/email', 'kukarkab.go.id'));
