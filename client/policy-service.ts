@@ -3,12 +3,14 @@
  * directory, start the policy workflow), route a report to its shard, steer the letter (revoke, decide), read it.
  */
 import {
+  ApplicationFailure,
   type Client,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { type Store } from '../activities/store';
+import { ERROR_CODES, isErrorCode } from '../domain/errors';
 import { countAffectedPeople, policyRefOf, shardIdOf, shardsOfUnit } from '../domain/bridge';
 import { roster as computeRoster } from '../domain/roster';
 import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
@@ -298,16 +300,36 @@ export async function shardWorkflowOf(
   return workflowId;
 }
 
+/** The HTTP status of a refusal code: the domain table's, 400 for bad input, 409 for anything else. */
+export function statusOfCode(code: string): number {
+  if (isErrorCode(code)) return ERROR_CODES[code].httpStatus;
+  return code === 'INVALID_INPUT' ? 400 : 409;
+}
+
+/**
+ * A failed Update as a refusal: the code is the failure's type (the domain table's code, or INVALID_INPUT from an
+ * Update validator), its status the table's; the line is the failure's message without the code in front, so a
+ * validator's "checkOut: must be after checkIn" names its field and a domain rejection names none.
+ */
 function updateRefusal(err: unknown): never {
   if (err instanceof WorkflowNotFoundError) {
-    throw new ServiceError(409, 'DAY_NOT_OPEN', ['date: the day is not open (yet)']);
+    throw new ServiceError(statusOfCode('DAY_NOT_OPEN'), 'DAY_NOT_OPEN', ['date: the day is not open (yet)']);
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    const message = err.cause?.message ?? err.message;
-    const code = /^([A-Z_]+):/.exec(message)?.[1] ?? 'REJECTED';
-    throw new ServiceError(code === 'INVALID_INPUT' || code === 'INVALID_COMMAND' ? 400 : 409, code, [
-      message,
-    ]);
+    const cause = err.cause;
+    const message = cause?.message ?? err.message;
+    const type = cause instanceof ApplicationFailure ? cause.type : undefined;
+    const prefixed = /^([A-Z_]+): (.*)$/s.exec(message);
+    const code =
+      type && (isErrorCode(type) || type === 'INVALID_INPUT')
+        ? type
+        : prefixed && isErrorCode(prefixed[1]!)
+          ? prefixed[1]!
+          : 'REJECTED';
+    const line = prefixed && prefixed[1] === code ? prefixed[2]! : message;
+    // A decider's 'Field "checkOut" must be after "checkIn".' names its field as the API does.
+    const field = /^Field "([\w.]+)" (.*)$/s.exec(line);
+    throw new ServiceError(statusOfCode(code), code, [field ? `${field[1]}: ${field[2]}` : line]);
   }
   throw err;
 }
@@ -325,7 +347,10 @@ async function shardRefusal(deps: ServiceDeps, workflowId: string, err: unknown)
         (d) => d.status.name !== 'RUNNING',
         () => false,
       );
-    if (closed) throw new ServiceError(409, 'DAY_CLOSED', ['date: the day is over for this unit']);
+    if (closed)
+      throw new ServiceError(statusOfCode('DAY_CLOSED'), 'DAY_CLOSED', [
+        'date: the day is over for this unit',
+      ]);
   }
   return updateRefusal(err);
 }

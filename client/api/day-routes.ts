@@ -3,6 +3,7 @@
  * recall, excuse), the status of one person (for disputes), a supervisor's team, the roster.
  */
 import { type FastifyInstance } from 'fastify';
+import { type Employee } from '../../domain/org/model';
 import { actorOf } from '../auth/principal';
 import { personDayStatus, submitReport, superviseDay } from '../policy-service';
 import { type RouteContext } from './context';
@@ -86,8 +87,14 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     if (!(await guard.allowPerson(req, reply, 'person-status', p, id, nip))) return reply;
     try {
       const status = await personDayStatus(deps, id, date, nip);
-      // Why: the roster's reason names the deciding rules; the letter's own words go with them.
-      return { ...status, clauses: citedClauses(await documentOf(id), status.roster.reason) };
+      // Why: the roster's reason names the deciding rules; the words of the version in force that day go with
+      // them (an open day's own version; before it opens, the version an amendment gives it).
+      const inForce = await documentOf(id, date);
+      return {
+        ...status,
+        version: status.version ?? inForce?.version ?? null,
+        clauses: citedClauses(inForce?.document, status.roster.reason),
+      };
     } catch (err) {
       return refuse(reply, err);
     }
@@ -101,20 +108,38 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     const { id, date } = params.data;
     const roster = await deps.store.rosterOf(id, date);
     const pinned = await deps.store.pinnedDirectory(id);
-    const people = pinned
+    const people: Map<string, Employee> = pinned
       ? await deps.store.employeesByNip(
           { policyId: id },
           roster.map((r) => r.nip),
         )
       : new Map();
     const mine: typeof roster = [];
-    for (const row of roster) {
-      if (p.role === 'hr') {
+    if (p.role === 'hr') {
+      for (const row of roster) {
         if (p.unit !== undefined && (await guard.unitAncestry(id, row.unitId)).includes(p.unit))
           mine.push(row);
-      } else if (pinned) {
-        const chain = await deps.store.supervisorChain({ policyId: id }, row.nip);
-        if (chain.some((e) => e.nip === p.sub)) mine.push(row);
+      }
+    } else if (pinned) {
+      // Chains from the directory already read for the names (one query), walked in memory; supervisors who
+      // are not on the day's roster are read in one more query per level, not one query per person.
+      const supervisorOf = new Map<string, string | undefined>(
+        [...people.values()].map((e) => [e.nip, e.supervisorNip] as const),
+      );
+      for (let missing = missingSupervisors(supervisorOf); missing.length > 0; ) {
+        const found = await deps.store.employeesByNip({ policyId: id }, missing);
+        for (const nip of missing) supervisorOf.set(nip, found.get(nip)?.supervisorNip);
+        missing = missingSupervisors(supervisorOf);
+      }
+      for (const row of roster) {
+        const seen = new Set<string>([row.nip]);
+        for (let s = supervisorOf.get(row.nip); s !== undefined && !seen.has(s); s = supervisorOf.get(s)) {
+          if (s === p.sub) {
+            mine.push(row);
+            break;
+          }
+          seen.add(s);
+        }
       }
     }
     const merged = await withLiveDays(
@@ -170,4 +195,11 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     }
     return { policyId: id, date, rows };
   });
+}
+
+/** Supervisors named in `supervisorOf` whose own supervisor is not known yet. */
+function missingSupervisors(supervisorOf: ReadonlyMap<string, string | undefined>): string[] {
+  const missing = new Set<string>();
+  for (const s of supervisorOf.values()) if (s !== undefined && !supervisorOf.has(s)) missing.add(s);
+  return [...missing];
 }

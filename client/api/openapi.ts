@@ -140,9 +140,10 @@ const OPS: readonly Op[] = [
   {
     method: 'get',
     path: '/api/policies/{id}/dossier',
-    summary: 'The letter’s event log and evaluations (format=json|csv)',
+    summary:
+      'The frozen evaluation dossier of a period (format=json|csv; period=N, default the latest with one; 404 before the evaluation)',
     capability: 'dossier',
-    query: ['format'],
+    query: ['format', 'period'],
   },
   { method: 'get', path: '/api/me', summary: 'Who the token says you are', capability: 'read-policy' },
 ];

@@ -64,7 +64,15 @@ export const decideBody = z.strictObject({
   reason: z.string().trim().min(1, 'must say why').max(2000),
 });
 
-export const reportBody = reportInputSchema;
+/**
+ * The report as the shard's Update validator checks it (the same schema), plus what the validator checks after
+ * the schema and can be told without the letter: check-out after check-in. The location a work-from-anywhere
+ * letter requires is checked by the validator, which knows the letter (it answers 400 naming `location`).
+ */
+export const reportBody = reportInputSchema.superRefine((r, ctx) => {
+  if (r.checkOut !== undefined && r.checkOut <= r.checkIn)
+    ctx.addIssue({ code: 'custom', path: ['checkOut'], message: 'must be after checkIn' });
+});
 
 export const supervisorActionBody = z.strictObject({
   note: z.string().max(1000).optional(),
@@ -78,3 +86,7 @@ export const formatQuery = z.strictObject({
   unit: z.string().min(1).max(80).optional(),
 });
 export const todayQuery = z.strictObject({ date: isoDate.optional() });
+export const dossierQuery = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json'),
+  period: z.coerce.number().int().min(1).max(10_000).optional(),
+});

@@ -1,7 +1,8 @@
 /**
  * /dashboard — the evaluator's view of a letter: compliance per day and per unit, escalations per day, WFH share
- * per unit against the letter's cap, remote units against the office-only comparison group, and the CSV
- * download. Charts are plain SVG bars drawn from GET /api/policies/:id/results.
+ * per unit against that unit's own cap (the quota its roster cites, in the version in force), remote units
+ * against the comparison group as the dossier draws it (units kept in the office by an exclusion or the rollout),
+ * and the CSV download. Charts are plain SVG bars drawn from GET /api/policies/:id/results.
  */
 import { page } from './layout';
 
@@ -27,9 +28,9 @@ async function render(){
     var r = await api('GET', '/api/policies/' + encodeURIComponent(p) + '/results'); window.RESULTS = r;
     var rows = r.rows, byDay = group(rows, 'day'), byUnit = group(rows, 'unitId');
     var days = Object.keys(byDay).sort(), units = Object.keys(byUnit).sort();
-    var cap = r.caps.length ? Math.max.apply(null, r.caps.map(function(c){ return c.maxWfhPercent; })) : null;
+    var capOf = {}; (r.unitCaps || []).slice().sort(function(a, b){ return a.date < b.date ? -1 : 1; }).forEach(function(c){ capOf[c.unitId] = c.maxWfhPercent; });
     var remoteUnits = units.filter(function(u){ return sum(byUnit[u], 'plannedRemote') > 0; });
-    var officeUnits = units.filter(function(u){ return sum(byUnit[u], 'plannedRemote') === 0; });
+    var officeUnits = (r.comparison || []).map(function(c){ return c.unitId; }).filter(function(u){ return byUnit[u]; });
     var html = '<section><h2 data-t="summary"></h2><table><tr><th>' + esc(t('status')) + '</th><td>' + esc(r.status) + '</td></tr>'
       + '<tr><th>' + esc(t('reported')) + '</th><td id="reported-total">' + (sum(rows, 'onTime') + sum(rows, 'late')) + '</td></tr>'
       + '<tr><th>' + esc(t('remote')) + '</th><td>' + sum(rows, 'plannedRemote') + '</td></tr>'
@@ -40,10 +41,11 @@ async function render(){
     html += '<section><h2>' + esc(t('perUnit')) + '</h2>' + bars(remoteUnits.map(function(u){ var x = rate(byUnit[u]); return { label: u, value: (x || 0) * 100, text: pct(x) }; }), 100) + '</section>';
     var esc_ = days.map(function(d){ return { label: d, value: sum(byDay[d], 'escalated'), text: String(sum(byDay[d], 'escalated')), color: '#e37400' }; });
     html += '<section><h2>' + esc(t('escalations')) + '</h2>' + bars(esc_, Math.max(1, Math.max.apply(null, esc_.map(function(e){ return e.value; }).concat([0])))) + '</section>';
-    html += '<section><h2>' + esc(t('share')) + (cap != null ? ' <span class="muted">(' + esc(t('cap')) + ' ' + cap + '%)</span>' : '') + '</h2>' + bars(units.map(function(u){ var rem = sum(byUnit[u], 'plannedRemote'), all = rem + sum(byUnit[u], 'plannedOffice'), x = all ? rem / all : 0; return { label: u, value: x * 100, text: pct(x), color: cap != null && x * 100 > cap + 0.001 ? '#d93025' : '#1e8e3e' }; }), 100, cap) + '</section>';
+    html += '<section id="share"><h2>' + esc(t('share')) + ' <span class="muted">(' + esc(t('capPerUnit')) + ')</span></h2>' + bars(units.map(function(u){ var cap = capOf[u], rem = sum(byUnit[u], 'plannedRemote'), all = rem + sum(byUnit[u], 'plannedOffice'), x = all ? rem / all : 0; return { label: u, value: x * 100, text: pct(x) + (cap != null ? ' / ' + esc(t('cap')) + ' ' + cap + '%' : ''), color: cap != null && x * 100 > cap + 0.001 ? '#d93025' : '#1e8e3e' }; }), 100) + '</section>';
     html += '<section><h2>' + esc(t('comparison')) + '</h2><table><tr><th></th><th>' + esc(t('units')) + '</th><th>' + esc(t('staffDays')) + '</th></tr>'
       + '<tr><td>' + esc(t('remoteGroup')) + '</td><td>' + remoteUnits.length + '</td><td>' + remoteUnits.reduce(function(n, u){ return n + sum(byUnit[u], 'plannedRemote') + sum(byUnit[u], 'plannedOffice'); }, 0) + '</td></tr>'
-      + '<tr><td>' + esc(t('officeGroup')) + '</td><td>' + officeUnits.length + '</td><td>' + officeUnits.reduce(function(n, u){ return n + sum(byUnit[u], 'plannedOffice'); }, 0) + '</td></tr></table>'
+      + '<tr><td>' + esc(t('officeGroup')) + '</td><td id="comparison-units">' + officeUnits.length + '</td><td>' + officeUnits.reduce(function(n, u){ return n + sum(byUnit[u], 'plannedOffice'); }, 0) + '</td></tr></table>'
+      + '<ul>' + (r.comparison || []).map(function(c){ return '<li>' + esc(c.unitId) + ' <span class="muted">' + esc(c.ruleIds.join(', ')) + '</span></li>'; }).join('') + '</ul>'
       + (r.lastEvaluation ? '<p>' + esc(t('evaluation')) + ': ' + pct(r.lastEvaluation.reportRate) + '</p>' : '') + '</section>';
     box.innerHTML = html; applyLang();
   } catch (e) { showError(box, e); }
@@ -74,6 +76,7 @@ export function dashboardPage(): string {
         escalations: 'Eskalasi per hari',
         share: 'Porsi WFH per unit',
         cap: 'batas',
+        capPerUnit: 'dibanding batas kuota unit masing-masing',
         comparison: 'Kelompok pembanding',
         units: 'Unit',
         staffDays: 'Orang-hari',
@@ -94,6 +97,7 @@ export function dashboardPage(): string {
         escalations: 'Escalations per day',
         share: 'WFH share per unit',
         cap: 'cap',
+        capPerUnit: 'against each unit’s own quota cap',
         comparison: 'Comparison group',
         units: 'Units',
         staffDays: 'Person-days',

@@ -15,6 +15,7 @@ import { mintToken } from '../../../client/auth/tokens';
 import { loadConfig } from '../../../client/config';
 import { createWorker } from '../../../worker/create-worker';
 import { openRuntime, type Runtime } from '../../../worker/runtime';
+import { workflowBundlePath } from '../../support/workflow-bundle';
 
 export const root = join(__dirname, '..', '..', '..');
 export const JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -62,6 +63,7 @@ export async function startApi(env: TestWorkflowEnvironment, taskQueue: string):
     namespace: 'default',
     taskQueue,
     deps: runtime.deps,
+    workflowBundlePath: (await workflowBundlePath()).codePath,
   });
   const running = worker.run();
   const denials: Denial[] = [];

@@ -3,7 +3,20 @@ import fc from 'fast-check';
 import { type Principal } from '../../../client/auth/principal';
 import { parsePolicy } from '../../../domain/policy';
 import { createDevServerEnv } from '../../support/temporal';
-import { type ApiHarness, bearer, kebumenLetter, kebumenOrg, startApi, waitForRoster } from './api-fixture';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { localTimeToInstant } from '../../../domain/calendar/instants';
+import { createTimeSkippingEnv } from '../../support/temporal';
+import {
+  type ApiHarness,
+  bearer,
+  kebumenLetter,
+  kebumenOrg,
+  root,
+  startApi,
+  waitForRoster,
+} from './api-fixture';
 
 /**
  * Fuzzing through the real API on the real dev server: 1,000 malformed policy files and 1,000 malformed reports.
@@ -142,38 +155,7 @@ describe('fuzzing the API with malformed letters and reports', () => {
       checkIn: '07:30',
       progress: [{ activity: 'Menyusun laporan', output: 'Draf' }],
     };
-    const anything = fc.oneof(
-      fc.string({ maxLength: 20 }),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.array(fc.string(), { maxLength: 3 }),
-      fc.object({ maxDepth: 1 }),
-    );
-    const malformedReport = fc.oneof(
-      // a field with a value of the wrong kind
-      fc
-        .tuple(fc.constantFrom('nip', 'checkIn', 'checkOut', 'location', 'progress'), anything)
-        .map(([k, v]) => ({ ...valid, [k]: v })),
-      // a required field missing
-      fc
-        .constantFrom('nip', 'checkIn', 'progress')
-        .map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
-      // an unknown field
-      fc.stringMatching(/^[a-z]{2,10}$/).map((k) => ({ ...valid, [`${k}Extra`]: 1 })),
-      // progress entries that are empty or incomplete
-      fc
-        .constantFrom(
-          [],
-          [{}],
-          [{ activity: '', output: 'x' }],
-          [{ activity: 'x' }],
-          [{ activity: 'x', output: 'y', quantity: -1 }],
-        )
-        .map((p) => ({ ...valid, progress: p })),
-      // not an object at all
-      anything.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
-    );
+    const malformedReport = malformedReportOf(valid);
     const reports = fc.sample(malformedReport, { numRuns: 1000, seed: 42 });
     const before = await settledStoreState('kebumen-2023');
     for (const body of reports) {
@@ -191,5 +173,133 @@ describe('fuzzing the API with malformed letters and reports', () => {
       ).toBeGreaterThan(0);
     }
     expect(await storeState('kebumen-2023')).toBe(before);
+  });
+});
+
+/** Reports that are malformed in shape (a wrong kind of value, a missing or unknown field) or in content. */
+function malformedReportOf(valid: { nip: string; checkIn: string; progress: object[] }) {
+  const anything = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.object({ maxDepth: 1 }),
+  );
+  const malformedReport = fc.oneof(
+    // a field with a value of the wrong kind
+    fc
+      .tuple(fc.constantFrom('nip', 'checkIn', 'checkOut', 'location', 'progress'), anything)
+      .map(([k, v]) => ({ ...valid, [k]: v })),
+    // a required field missing
+    fc
+      .constantFrom('nip', 'checkIn', 'progress')
+      .map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
+    // an unknown field
+    fc.stringMatching(/^[a-z]{2,10}$/).map((k) => ({ ...valid, [`${k}Extra`]: 1 })),
+    // progress entries that are empty or incomplete
+    fc
+      .constantFrom(
+        [],
+        [{}],
+        [{ activity: '', output: 'x' }],
+        [{ activity: 'x' }],
+        [{ activity: 'x', output: 'y', quantity: -1 }],
+      )
+      .map((p) => ({ ...valid, progress: p })),
+    // not an object at all
+    anything.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+  );
+  return fc.oneof(
+    malformedReport,
+    // times that parse but say nothing sensible: check-out before or at check-in
+    fc
+      .constantFrom(['07:30', '07:30'], ['16:00', '07:30'], ['12:00', '11:59'])
+      .map(([checkIn, checkOut]) => ({ ...valid, checkIn, checkOut })),
+  );
+}
+
+/**
+ * The same malformed reports to a day that is OPEN (its shards running, inside the reporting window), so every one
+ * reaches the report route's checks and, past them, the shard's Update validator: each must get a 4xx naming a
+ * field, never a 5xx, and the shard must record nothing for the person.
+ */
+describe('fuzzing reports to an open day', () => {
+  const P = 'kebumen-2023';
+  let env: TestWorkflowEnvironment;
+  let h: ApiHarness;
+  jest.setTimeout(300_000);
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    h = await startApi(env, 'api-fuzz-open');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await env?.teardown();
+  });
+
+  it('refuses 500 malformed reports to an open day with a 4xx naming the field, and records nothing', async () => {
+    const day = DateTime.fromMillis(await env.currentTimeMs(), { zone: 'Asia/Jakarta' })
+      .plus({ weeks: 1 })
+      .startOf('week')
+      .toISODate()!;
+    const policy = readFileSync(join(root, 'examples/policies/kebumen-2023.yaml'), 'utf8').replace(
+      'days: [2023-12-04, 2023-12-11]',
+      `days: [${day}]`,
+    );
+    const sec: Principal = { role: 'secretariat', sub: 'setda-kebumen' };
+    const issued = await h.api.inject({
+      method: 'POST',
+      url: '/api/policies',
+      headers: bearer(sec),
+      payload: { policy, org: kebumenOrg() },
+    });
+    expect(issued.statusCode).toBe(201);
+    const wfh = (await waitForRoster(h.runtime, P, day)).find((r) => r.mode === 'WFH')!;
+    await env.sleep(localTimeToInstant(day, '09:00', 'Asia/Jakarta') - (await env.currentTimeMs()));
+    const employee: Principal = { role: 'employee', sub: wfh.nip };
+    const url = `/api/policies/${P}/days/${day}/reports`;
+    const valid = {
+      nip: wfh.nip,
+      checkIn: '07:30',
+      progress: [{ activity: 'Menyusun laporan', output: 'Draf' }],
+    };
+    // The day is open: the person's status comes from the running shard, with no report.
+    const status = async () =>
+      (
+        await h.api.inject({
+          url: `/api/policies/${P}/days/${day}/people/${wfh.nip}`,
+          headers: bearer(employee),
+        })
+      ).json<{
+        day: { report: unknown } | null;
+      }>();
+    for (let i = 0; i < 100 && (await status()).day === null; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await status()).day).toMatchObject({ report: null });
+
+    const statuses = new Map<number, number>();
+    for (const body of fc.sample(malformedReportOf(valid), { numRuns: 500, seed: 43 })) {
+      // Sent as JSON whatever it is (a bare string or number included), so every one reaches the route's checks.
+      const res = await h.api.inject({
+        method: 'POST',
+        url,
+        headers: { ...bearer(employee), 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      expect([JSON.stringify(body), res.statusCode >= 400 && res.statusCode < 500]).toEqual([
+        JSON.stringify(body),
+        true,
+      ]);
+      const answer = res.json<{ fields?: { field: string }[] }>();
+      expect([JSON.stringify(body), (answer.fields ?? []).length > 0]).toEqual([JSON.stringify(body), true]);
+    }
+    expect([...statuses.keys()]).toEqual([400]);
+    expect((await status()).day).toMatchObject({ report: null });
+    // The open day does take a well-formed report: the refusals above were about the reports, not the day.
+    const ok = await h.api.inject({ method: 'POST', url, headers: bearer(employee), payload: valid });
+    expect(ok.statusCode).toBe(201);
   });
 });
