@@ -15,6 +15,7 @@ import {
   type OrgScale,
 } from '../../domain/org';
 import { SECTOR_IDS } from '../../domain/policy/sectors';
+import { isValidLocalDate } from '../../domain/calendar/core';
 
 export const summary =
   'org directory: validate DIR (units.csv, employees.csv) | generate --jurisdiction J --out DIR';
@@ -71,8 +72,9 @@ async function validate(args: string[]): Promise<number> {
   const [dir, ...extra] = parsed.positionals;
   if (dir === undefined || extra.length > 0) return usageError('validate takes exactly one DIR');
   const asOf = parsed.values['as-of'] ?? todayUtc();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
-    return usageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+  // A real calendar date: Date.parse would roll 2023-02-30 over into March.
+  if (!isValidLocalDate(asOf)) {
+    return usageError(`--as-of: must be a real date YYYY-MM-DD, got "${asOf}"`);
   }
   const unitsFile = join(dir, 'units.csv');
   const employeesFile = join(dir, 'employees.csv');

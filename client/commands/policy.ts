@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
+  lineOfPathInText,
   listedDayProblems,
   parseCalendarFile,
   parsePolicy,
@@ -107,9 +108,15 @@ export function loadPolicyFile(file: string): LoadedPolicy {
     const calFile = resolve(dirname(file), rel);
     const calText = readText(calFile);
     if (typeof calText !== 'string') {
+      // Named on the line that lists it: the policy file is where the fix goes.
+      const index = parsed.policy.calendar?.files?.indexOf(rel) ?? 0;
       problems.push({
         file,
-        problem: { ...calText, path: 'calendar.files', reason: `${rel}: ${calText.reason}` },
+        problem: {
+          line: lineOfPathInText(text, ['calendar', 'files', index]),
+          path: `calendar.files.${index}`,
+          reason: `${rel}: ${calText.reason} (looked for ${calFile})`,
+        },
       });
       continue;
     }
@@ -124,6 +131,16 @@ export function loadPolicyFile(file: string): LoadedPolicy {
   if (dayProblems.length > 0)
     return { ok: false, problems: dayProblems.map((problem) => ({ file, problem })) };
   return { ok: true, policy: merged };
+}
+
+/**
+ * One problem as `FILE:LINE: path: reason`; a problem with the whole file (missing, unreadable, empty, not a
+ * mapping) as `FILE: reason`.
+ */
+export function problemLine(file: string, p: PolicyProblem): string {
+  return p.line === 0 || p.path === '(file)'
+    ? `${file}: ${p.reason}\n`
+    : `${file}:${p.line}: ${p.path}: ${p.reason}\n`;
 }
 
 function readText(file: string): string | PolicyProblem {
@@ -155,8 +172,7 @@ async function runValidate(args: string[]): Promise<number> {
       continue;
     }
     failed = true;
-    for (const { file: f, problem: p } of loaded.problems)
-      process.stderr.write(`${f}:${p.line}: ${p.path}: ${p.reason}\n`);
+    for (const { file: f, problem: p } of loaded.problems) process.stderr.write(problemLine(f, p));
   }
   return failed ? 1 : 0;
 }
@@ -169,8 +185,7 @@ async function runShow(args: string[]): Promise<number> {
   if (file === undefined || extra.length > 0) return usageError(usage, 'exactly one FILE is needed');
   const loaded = loadPolicyFile(file);
   if (!loaded.ok) {
-    for (const { file: f, problem: p } of loaded.problems)
-      process.stderr.write(`${f}:${p.line}: ${p.path}: ${p.reason}\n`);
+    for (const { file: f, problem: p } of loaded.problems) process.stderr.write(problemLine(f, p));
     return 1;
   }
   const summaryObject = showObject(loaded.policy);
@@ -360,8 +375,7 @@ function selfContainedLetter(file: string, usage: string): string | number {
   if (typeof text === 'number') return text;
   const loaded = loadPolicyFile(file);
   if (!loaded.ok) {
-    for (const { file: f, problem: p } of loaded.problems)
-      process.stderr.write(`${f}:${p.line}: ${p.path}: ${p.reason}\n`);
+    for (const { file: f, problem: p } of loaded.problems) process.stderr.write(problemLine(f, p));
     return 1;
   }
   return selfContainedPolicyText(text, formatOf(file), loaded.policy);

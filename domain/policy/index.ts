@@ -6,6 +6,7 @@ export { type Policy, policySchema, scopeSchema, POLICY_SCHEMA_VERSION } from '.
 export {
   parsePolicy,
   parseCalendarFile,
+  lineOfPathInText,
   listedDayProblems,
   type ParsePolicyResult,
   type PolicyProblem,

@@ -32,7 +32,7 @@ export function parsePolicy(
   options: { readonly filename?: string; readonly format?: PolicyFormat } = {},
 ): ParsePolicyResult {
   // zod skips the cross-field refinement when the shape is broken; checkPolicy runs on the raw data too.
-  const r = parseWithSchema(text, policySchema, options.format ?? 'yaml', checkPolicy);
+  const r = parseWithSchema(text, policySchema, options.format ?? 'yaml', checkPolicy, 'a policy');
   return r.ok ? { ok: true, policy: r.value } : r;
 }
 
@@ -43,7 +43,7 @@ export function parseCalendarFile(
 ):
   | { readonly ok: true; readonly calendar: CalendarFile }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] } {
-  const r = parseWithSchema(text, calendarFileSchema, options.format ?? 'yaml', () => []);
+  const r = parseWithSchema(text, calendarFileSchema, options.format ?? 'yaml', () => [], 'a calendar file');
   return r.ok ? { ok: true, calendar: r.value } : r;
 }
 
@@ -52,6 +52,7 @@ function parseWithSchema<T>(
   schema: z.ZodType<T>,
   format: PolicyFormat,
   crossCheck: (raw: unknown) => readonly CheckIssue[],
+  what: string,
 ):
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] } {
@@ -69,6 +70,24 @@ function parseWithSchema<T>(
     };
   }
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  // A file that is not a mapping of fields at all gets one plain sentence, not zod's "expected object".
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
+    const found =
+      raw === null || raw === undefined ? null : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`;
+    return {
+      ok: false,
+      problems: [
+        {
+          line: found === null ? 1 : lineCounter.linePos(0).line,
+          path: '(file)',
+          reason:
+            found === null
+              ? `the file is empty; expected ${what}`
+              : `expected ${what} (a mapping of fields), found ${found}`,
+        },
+      ],
+    };
+  }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const lineOf: LineOf = (path) => lineOfPath(doc, lineCounter, path);
@@ -94,10 +113,22 @@ function toProblems(issue: z.core.$ZodIssue, raw: unknown, lineOf: LineOf): Poli
     }));
   }
   // zod words a missing field by the type (or union options) it expected; say it plainly.
-  const missing = issue.code !== 'custom' && valueAt(raw, path) === undefined;
-  return [
-    { line: lineOf(path), path: dotted(path), reason: missing ? 'required field is missing' : issue.message },
-  ];
+  const value = valueAt(raw, path);
+  const missing = issue.code !== 'custom' && value === undefined;
+  const reason = missing
+    ? 'required field is missing'
+    : issue.code === 'invalid_value' && issue.message.startsWith('Invalid ')
+      ? oneOf(issue.values, value) // zod's own wording; a schema's own message is kept
+      : issue.message;
+  return [{ line: lineOf(path), path: dotted(path), reason }];
+}
+
+/** An enum's refusal as a sentence: `must be one of alternating, free or fixed (got "alternate")`. */
+function oneOf(values: readonly unknown[], got: unknown): string {
+  const names = values.map(String);
+  const list =
+    names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return `${names.length <= 1 ? 'must be' : 'must be one of'} ${list} (got ${JSON.stringify(got)})`;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -121,6 +152,13 @@ function dedupe(problems: PolicyProblem[]): PolicyProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The 1-based line of the field at `path` in a policy file's text (its last existing ancestor when missing). */
+export function lineOfPathInText(text: string, path: readonly PropertyKey[]): number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2' });
+  return lineOfPath(doc, lineCounter, path);
 }
 
 /**

@@ -52,7 +52,7 @@ describe('edaran policy validate', () => {
       `${file}:3: identity.title: required field is missing`,
       `${file}:5: identity.titel: unknown field`,
       `${file}:22: arrangement.quotas.0.maxWfhPercent: must be a percentage from 0 to 100 (over 100% is not a share of headcount)`,
-      `${join(dir, 'missing.yaml')}:0: (file): file not found`,
+      `${join(dir, 'missing.yaml')}: file not found`,
     ]);
   });
 
