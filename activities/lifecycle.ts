@@ -105,24 +105,60 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
     }
     return hit;
   };
-  const escalationTargets: LifecycleActivities['escalationTargets'] = async ({
-    policyId,
-    level,
-    nips,
-    to,
-  }) => {
+  const escalationTargets: LifecycleActivities['escalationTargets'] = async (input) => {
+    const { policyId, level, nips, to } = input;
     const shape = await shapeOf(policyId);
     const people = await store.employeesByNip({ policyId }, nips);
     const out: { nip: string; to: string }[] = [];
+    const unreachable: { nip: string; reason: string }[] = [];
     for (const nip of nips) {
       const person = people.get(nip);
-      if (!person) continue;
+      if (!person) {
+        unreachable.push({ nip, reason: `unknown NIP ${nip} (not in the policy's directory)` });
+        continue;
+      }
       const chain = await store.supervisorChain({ policyId }, nip);
       // Histories from before levels carried their role escalate level by level up the chain, as they did then.
       const target = escalationRecipient({ to: to ?? 'supervisor-chain', level, person, chain, ...shape });
       if (target) out.push({ nip, to: target.nip });
+      else
+        unreachable.push({
+          nip,
+          reason: `no ${to ?? 'supervisor-chain'} for NIP ${nip} at escalation level ${level}: no supervisor in the directory`,
+        });
     }
+    // Bad data never disappears: each escalation that cannot go out is an outbox row failed with the reason.
+    if (unreachable.length > 0) await recordUnreachable(input, unreachable);
     return out;
+  };
+  /** Enqueues escalations that have no recipient as messages already failed, visible in the outbox. */
+  const recordUnreachable = async (
+    shard: ShardRef & { readonly level: number },
+    rows: readonly { readonly nip: string; readonly reason: string }[],
+  ): Promise<void> => {
+    const at = new Date().toISOString();
+    const context = await contextOf(shard.policyId, shard.version, shard.date).catch(() => undefined);
+    const deadline = context ? planPolicyDay(context.policy, shard.date).deadline : at;
+    await deps.notifications.enqueueNotifications({
+      policyId: shard.policyId,
+      letterNumber: shard.policyNumber,
+      timeZone: shard.timezone,
+      channels: [...deps.channels],
+      unitId: shard.unitId,
+      items: rows.map((r) => ({
+        nip: r.nip,
+        failure: r.reason,
+        content: {
+          kind: 'escalation' as const,
+          day: shard.date,
+          level: Math.max(1, shard.level),
+          subjectName: r.nip,
+          subjectNip: r.nip,
+          reportDeadline: deadline,
+          escalatedAt: at,
+        },
+      })),
+    });
   };
   // Links in messages: the configured public URL (the runtime defaults it to the API's own address).
   const base = (deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
@@ -265,6 +301,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
             )
           : new Map<string, string>();
       const items: EnqueueNotificationsInput['items'] = [];
+      const unaddressed: string[] = [];
       for (const nip of batch.nips) {
         switch (batch.kind) {
           case 'morning-notice': {
@@ -312,7 +349,11 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
             break;
           case 'escalation': {
             const to = targetOf.get(nip);
-            if (!to) break;
+            // No recipient: recorded as a failed message by escalationTargets (or just below).
+            if (!to) {
+              unaddressed.push(nip);
+              break;
+            }
             items.push({
               nip,
               recipientNip: to,
@@ -334,7 +375,16 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
           }
         }
       }
-      if (items.length === 0) return { sent: 0, failed: 0, inFlight: 0 };
+      // Escalations whose recorded recipient is missing (looked up again and not found) stay visible as failures.
+      if (batch.kind === 'escalation' && batch.recipients && unaddressed.length > 0)
+        await recordUnreachable(
+          batch,
+          unaddressed.map((nip) => ({
+            nip,
+            reason: `no recipient recorded for NIP ${nip} at escalation level ${batch.level}`,
+          })),
+        );
+      if (items.length === 0) return { sent: 0, failed: unaddressed.length, inFlight: 0 };
       const enqueued = await deps.notifications.enqueueNotifications({
         policyId: batch.policyId,
         letterNumber: batch.policyNumber,
@@ -349,7 +399,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
       });
       return {
         sent: dispatched.sent,
-        failed: enqueued.failures.length + dispatched.failed,
+        failed: enqueued.failures.length + dispatched.failed + unaddressed.length,
         inFlight: dispatched.inFlight,
       };
     },
