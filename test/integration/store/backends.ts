@@ -72,7 +72,10 @@ export interface BackendContext {
   openAt(location: OpenStoreOptions): Promise<Store>;
 }
 
-/** Registers a describe block per backend, skipped (with the reason printed) when the backend is unavailable. */
+/**
+ * Registers a describe block per backend, skipped (with the reason printed) when the backend is unavailable.
+ * With EDARAN_REQUIRE_POSTGRES=1 (CI) PostgreSQL is never unavailable: its set-up fails with the reason instead.
+ */
 export function describeEachBackend(title: string, body: (ctx: BackendContext) => void): void {
   for (const backend of backends()) {
     if (backend.unavailable) {
