@@ -3,7 +3,7 @@
  * holidays precomputed (`nationalHolidayList` in an activity, then `holidayLookup`) and build its calendar with
  * `buildWorkingCalendar`. Everything here is also exported from ./index.
  */
-export { ZONE_ALIASES, type ZoneAlias, isKnownZone, resolveZone } from './zones';
+export { ZONE_ALIASES, type ZoneAlias, canonicalZoneName, isKnownZone, resolveZone } from './zones';
 export {
   type LocalDate,
   type Weekday,

@@ -32,3 +32,15 @@ function aliasTarget(name: string): string | undefined {
   const key = name.trim().toUpperCase();
   return Object.prototype.hasOwnProperty.call(ZONE_ALIASES, key) ? ZONE_ALIASES[key as ZoneAlias] : undefined;
 }
+
+/**
+ * The canonical spelling of a zone name as written in a file: an alias in capitals (`wita` → `WITA`), an IANA
+ * name in its canonical IANA form (`asia/jakarta` → `Asia/Jakarta`). An unknown name comes back as written, for
+ * the caller to refuse.
+ */
+export function canonicalZoneName(name: string): string {
+  const trimmed = name.trim();
+  if (aliasTarget(trimmed) !== undefined) return trimmed.toUpperCase();
+  if (!IANAZone.isValidZone(trimmed)) return name;
+  return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone ?? trimmed;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKnownZone, isValidLocalDate, isValidLocalTime } from '../calendar/core';
+import { canonicalZoneName, isKnownZone, isValidLocalDate, isValidLocalTime } from '../calendar/core';
 
 /** A rule id: lower-case words joined by "." or "-", e.g. "kebumen.excl.budget-absorption". */
 export const ruleIdSchema = z
@@ -12,18 +12,23 @@ export const ruleIdSchema = z
 /** A real calendar date `YYYY-MM-DD` (YAML leaves unquoted dates as strings in its 1.2 core schema). */
 export const localDateSchema = z
   .string({ error: 'must be a date YYYY-MM-DD' })
+  // The pattern travels into the JSON Schema; the refinement also refuses 2023-02-30 (same message: one problem).
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a real date YYYY-MM-DD' })
   .refine(isValidLocalDate, { error: 'must be a real date YYYY-MM-DD' })
   .describe('Local date YYYY-MM-DD');
 
 /** A wall-clock time `HH:mm`. */
 export const localTimeSchema = z
   .string({ error: 'must be a time HH:mm' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time HH:mm between 00:00 and 23:59' })
   .refine(isValidLocalTime, { error: 'must be a time HH:mm between 00:00 and 23:59' })
   .describe('Local time HH:mm (24-hour)');
 
-/** An IANA zone name or one of WIB, WITA, WIT. */
+/** An IANA zone name or one of WIB, WITA, WIT, in any case; parsed to its canonical spelling. */
 export const timezoneSchema = z
   .string({ error: 'must be a time zone name' })
+  // Written in any case, kept in one spelling: asia/jakarta → Asia/Jakarta, wita → WITA.
+  .overwrite(canonicalZoneName)
   .refine(isKnownZone, {
     error: 'unknown time zone (use an IANA name such as Asia/Makassar, or WIB, WITA, WIT)',
   })
