@@ -137,8 +137,11 @@ function occupy(port: number): Promise<Server> {
  * work (weekend, holiday) is declared a working day in the copy's own calendar (`extraWorkingDays`), as a
  * secretariat would for a make-up day, so the session runs the same on every day of the year.
  */
-function sessionDay(policyText: string): { day: string; yaml: string; note: string } {
-  const now = DateTime.now().setZone(ZONE);
+function sessionDay(
+  policyText: string,
+  at: DateTime = DateTime.now(),
+): { day: string; yaml: string; note: string } {
+  const now = at.setZone(ZONE);
   const parsed = (day: string) => {
     const r = parsePolicy(policyText.replace('days: [2023-12-04, 2023-12-11]', `days: [${day}]`));
     if (!r.ok) throw new Error(`the Kebumen letter does not parse: ${JSON.stringify(r)}`);
@@ -166,9 +169,52 @@ function sessionDay(policyText: string): { day: string; yaml: string; note: stri
   return { day, yaml, note };
 }
 
+describe("the first session's day, whatever day the tests run", () => {
+  const kebumen = () => readFileSync(join(root, 'examples/policies/kebumen-2023.yaml'), 'utf8');
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
+  const parses = (yaml: string) => {
+    const r = parsePolicy(yaml);
+    expect(r.ok).toBe(true);
+    return r.ok ? r.policy : undefined;
+  };
+
+  it('a working day after 07:00 WIB is today, as the README writes it', () => {
+    const s = sessionDay(kebumen(), at('2026-11-25T10:00'));
+    expect(s.day).toBe('2026-11-25');
+    expect(s.yaml).toContain('days: [2026-11-25]');
+    expect(s.yaml).not.toContain('extraWorkingDays');
+  });
+
+  it('a Saturday is declared a working day in the copy, which still parses and plans its window', () => {
+    const s = sessionDay(kebumen(), at('2026-11-28T10:00'));
+    expect(s.note).toContain('weekend');
+    const policy = parses(s.yaml)!;
+    expect(policyCalendar(policy).isWorkingDay('2026-11-28')).toBe(true);
+    expect(Date.parse(planPolicyDay(policy, '2026-11-28').cutoff)).toBeGreaterThan(
+      at('2026-11-28T10:00').toMillis(),
+    );
+  });
+
+  it('a national holiday is declared a working day too', () => {
+    const s = sessionDay(kebumen(), at('2026-12-25T10:00'));
+    expect(s.day).toBe('2026-12-25');
+    expect(s.yaml).toContain('extraWorkingDays:\n    - date: 2026-12-25');
+    expect(policyCalendar(parses(s.yaml)!).isWorkingDay('2026-12-25')).toBe(true);
+  });
+
+  it('before 07:00 WIB it is the day before, whose late reports are still taken', () => {
+    const now = at('2026-11-24T03:00');
+    const s = sessionDay(kebumen(), now);
+    expect(s.day).toBe('2026-11-23');
+    const plan = planPolicyDay(parses(s.yaml)!, s.day);
+    expect(Date.parse(plan.opensAt)).toBeLessThan(now.toMillis());
+    expect(Date.parse(plan.cutoff)).toBeGreaterThan(now.toMillis());
+  });
+});
+
 maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_ADDRESS, Ctrl-C', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'edaran-first-session-'));
-  const work = mkdtempSync(join(tmpdir(), 'edaran-first-session-work-'));
+  let dataDir = '';
+  let work = '';
   const devs: Dev[] = [];
   let browser: Browser | undefined;
   let connection: Connection | undefined;
@@ -178,6 +224,8 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'edaran-first-session-'));
+    work = mkdtempSync(join(tmpdir(), 'edaran-first-session-work-'));
     ports = { http: await freePort(), temporal: await freePort(), ui: await freePort() };
     env = {
       ...cleanEnv(),
@@ -202,7 +250,7 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
       dev.child.stdout?.destroy();
       dev.child.stderr?.destroy();
     }
-    rmSync(work, { recursive: true, force: true });
+    for (const dir of [work, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('starts, runs the proof workflow and the README first session in Chromium', async () => {
