@@ -86,8 +86,11 @@ export async function run(args: string[]): Promise<number> {
   if (o.policy === undefined) return usageError('--policy FILE is required');
   if (o.org === undefined) return usageError('--org DIR is required');
   if (o.json && o.csv) return usageError('--json and --csv exclude each other');
-  if (o.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.date))
-    return usageError(`--date: "${o.date}" is not a date YYYY-MM-DD`);
+  if (o.date !== undefined && !isCalendarDate(o.date))
+    return usageError(
+      `Tanggal --date "${o.date}" tidak valid (YYYY-MM-DD, tanggal yang ada di kalender).\n` +
+        `--date: "${o.date}" is an invalid date (YYYY-MM-DD, a real calendar date)`,
+    );
   if (explain && (o.nip === undefined || o.date === undefined))
     return usageError('explain needs --nip NIP and --date YYYY-MM-DD');
   const limit = o.days === undefined ? undefined : Number(o.days);
@@ -110,12 +113,22 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const policy = loaded.policy;
-  const days = policyDays(policy, limit === undefined ? {} : { limit }).days;
+  const openEnded = policy.schedule.kind === 'open-ended';
+  const days = trialDaysReaching(policy, limit, o.date);
   if (days.length === 0) return fail(`${o.policy}: the policy has no trial days`);
-  if (o.date !== undefined && !days.includes(o.date))
+  if (o.date !== undefined && !days.includes(o.date)) {
+    const span = `${days[0]} … ${days[days.length - 1]}, ${days.length}`;
+    const more =
+      openEnded && limit !== undefined && o.date > (days[days.length - 1] as string)
+        ? { id: `; --days ${limit}: naikkan --days`, en: `; --days ${limit}: raise --days to reach it` }
+        : limit === undefined
+          ? { id: '', en: '' }
+          : { id: `; --days ${limit}`, en: `; --days ${limit}` };
     return fail(
-      `--date: ${o.date} is not a trial day of ${policy.id} (${days[0]} … ${days[days.length - 1]}, ${days.length} days${limit === undefined ? '' : `; --days ${limit}`})`,
+      `Tanggal ${o.date} bukan hari uji coba ${policy.id} (${span} hari kerja${more.id}).\n` +
+        `--date: ${o.date} is not a trial day of ${policy.id} (${span} days${more.en})`,
     );
+  }
   const org = loadOrg(o.org, days[0] as string);
   if (typeof org === 'number') return org;
   const overrides = o.overrides === undefined ? [] : loadOverrides(o.overrides);
@@ -134,6 +147,43 @@ export async function run(args: string[]): Promise<number> {
   else if (o.csv) await writeCsv(r, shown);
   else writeTable(policy, r, shown);
   return 0;
+}
+
+/** True for YYYY-MM-DD naming a real day (not 2023-13-45 or 2023-02-30). */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** Open-ended letters run 30 working days by default; further days without --days are reached this far. */
+const OPEN_ENDED_REACH = 20_000;
+
+/**
+ * The trial days to roster: the letter's days (an open-ended letter's first 30 working days, or `--days N`).
+ * Without --days, a --date beyond an open-ended letter's first 30 days extends the run up to it, so the rotation
+ * (which runs over every day before) is the one that date really gets.
+ */
+function trialDaysReaching(policy: Policy, limit: number | undefined, date: string | undefined): string[] {
+  const first = [...policyDays(policy, limit === undefined ? {} : { limit }).days];
+  const last = first[first.length - 1];
+  if (
+    policy.schedule.kind !== 'open-ended' ||
+    limit !== undefined ||
+    date === undefined ||
+    last === undefined
+  )
+    return first;
+  if (date <= last) return first;
+  for (let n = first.length * 2; ; n *= 2) {
+    const more = policyDays(policy, { limit: Math.min(n, OPEN_ENDED_REACH) }).days;
+    if ((more[more.length - 1] as string) >= date || n >= OPEN_ENDED_REACH) {
+      const upTo = more.findIndex((d) => d > date);
+      return upTo < 0 ? [...more] : more.slice(0, upTo);
+    }
+  }
 }
 
 function loadOrg(dir: string, asOf: string): OrgDirectory | number {
@@ -189,11 +239,56 @@ async function emit(chunk: string): Promise<void> {
 
 const CHUNK = 5000;
 
+/** Reasons whose people the letter lets work off-site that day (rotating or released), whatever the outcome. */
+const MAY_BE_OFF_SITE = new Set([
+  'rotation-off-site',
+  'rotation-wfo',
+  'coverage',
+  'not-required',
+  'not-required-cap',
+  'recalled',
+]);
+
+/**
+ * Per unit, the most people who can be off-site on day `d`: the cap after on-site coverage, and no more than the
+ * people that exclusions, eligibility, scope and the rollout leave free to rotate (a unit whose staff are all
+ * excluded has a cap but an effective cap of 0).
+ */
+function effectiveCaps(r: Roster, d: number): number[] {
+  const free = new Array<number>(r.units.length).fill(0);
+  const reasons = r.reasons[d] as Uint16Array;
+  const may = r.reasonTable.map((t) => MAY_BE_OFF_SITE.has(t.code));
+  for (let e = 0; e < r.employees.length; e++) {
+    const u = r.employeeUnit[e] as number;
+    if (may[reasons[e] as number]) free[u] = (free[u] ?? 0) + 1;
+  }
+  return (r.unitDays[d] ?? []).map((c, u) => Math.min(c.effectiveCap, free[u] ?? 0));
+}
+
+/**
+ * The reasons shown for an assignment: the rule ids of the clauses that decided it; an excused absence has no
+ * clause, so it shows `excused:<reason>` (sick, leave, official-travel, as recorded) instead of nothing.
+ */
+function reasonsShown(
+  r: Roster,
+  d: number,
+  e: number,
+  ruleIds: readonly string[],
+  code: string,
+): readonly string[] {
+  if (code !== 'excused') return ruleIds;
+  const o = r.appliedOverrides.find(
+    (x) => x.dayIndex === d && x.employeeIndex === e && x.override.type === 'AbsenceExcused',
+  );
+  return [`excused:${o?.override.reason ?? 'absence'}`];
+}
+
 async function writeJson(r: Roster, shown: readonly number[]): Promise<void> {
   // Streamed in chunks so a province (60,000 people × 15 days) never becomes one giant string.
   await emit(`{"policy":${JSON.stringify(r.policyId)},"days":[`);
   for (const [i, d] of shown.entries()) {
-    const units = (r.unitDays[d] ?? []).map((c) => ({
+    const effective = effectiveCaps(r, d);
+    const units = (r.unitDays[d] ?? []).map((c, u) => ({
       unit: c.unitId,
       headcount: c.headcount,
       wfh: c.wfh,
@@ -201,6 +296,8 @@ async function writeJson(r: Roster, shown: readonly number[]): Promise<void> {
       wfo: c.wfo,
       excused: c.excused,
       cap: c.cap,
+      effectiveCap: effective[u],
+      minOnSite: c.minOnSite,
     }));
     await emit(
       `${i > 0 ? ',' : ''}\n{"date":${JSON.stringify(r.days[d])},"units":${JSON.stringify(units)},"assignments":[`,
@@ -209,9 +306,8 @@ async function writeJson(r: Roster, shown: readonly number[]): Promise<void> {
       const lines: string[] = [];
       for (let e = start; e < Math.min(start + CHUNK, r.employees.length); e++) {
         const a = assignmentAt(r, d, e);
-        lines.push(
-          JSON.stringify({ nip: a.nip, unit: a.unitId, mode: a.mode, reasons: a.ruleIds, code: a.code }),
-        );
+        const reasons = reasonsShown(r, d, e, a.ruleIds, a.code);
+        lines.push(JSON.stringify({ nip: a.nip, unit: a.unitId, mode: a.mode, reasons, code: a.code }));
       }
       await emit(`${start > 0 ? ',' : ''}\n${lines.join(',\n')}`);
     }
@@ -233,7 +329,8 @@ async function writeCsv(r: Roster, shown: readonly number[]): Promise<void> {
       const lines: string[] = [];
       for (let e = start; e < Math.min(start + CHUNK, r.employees.length); e++) {
         const a = assignmentAt(r, d, e);
-        lines.push([a.date, a.nip, a.unitId, a.mode, a.code, a.ruleIds.join(';')].map(csvCell).join(','));
+        const reasons = reasonsShown(r, d, e, a.ruleIds, a.code);
+        lines.push([a.date, a.nip, a.unitId, a.mode, a.code, reasons.join(';')].map(csvCell).join(','));
       }
       await emit(`${lines.join('\n')}\n`);
     }

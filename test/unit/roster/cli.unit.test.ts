@@ -126,13 +126,125 @@ describe('edaran roster', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/--date: 2021-03-01 is not a trial day of kukar-2021/);
+    // In Bahasa Indonesia too, like the NIP error.
+    expect(r.err).toMatch(/Tanggal 2021-03-01 bukan hari uji coba kukar-2021/);
+    // A date that does not exist is an invalid date, not "not a trial day".
+    for (const bad of ['2023-13-45', '2021-02-30', '2021-2-1']) {
+      const x = await capture(['--policy', policy('kukar-2021'), '--org', org('kukar'), '--date', bad]);
+      expect(x.code).toBe(2);
+      expect(x.err).toContain(`--date: "${bad}" is an invalid date`);
+      expect(x.err).toContain(`Tanggal --date "${bad}" tidak valid`);
+      expect(x.err).not.toContain('not a trial day');
+    }
     expect((await capture(['--policy', policy('kukar-2021'), '--org', '/nonexistent'])).err).toMatch(
       /units\.csv not found/,
     );
   });
 });
 
+describe('edaran roster: effective cap, excused reasons', () => {
+  const json = async (args: string[]) => {
+    const r = await capture([...args, '--json']);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.out) as {
+      days: {
+        units: {
+          unit: string;
+          headcount: number;
+          cap: number;
+          effectiveCap: number;
+          minOnSite: number;
+          wfh: number;
+        }[];
+        assignments: { nip: string; mode: string; reasons: string[]; code: string }[];
+      }[];
+    };
+  };
+
+  it('shows the effective cap after exclusions and coverage beside the cap', async () => {
+    const doc = await json([
+      '--policy',
+      policy('kebumen-2023'),
+      '--org',
+      org('kebumen'),
+      '--date',
+      '2023-12-04',
+    ]);
+    const units = new Map(doc.days[0]!.units.map((u) => [u.unit, u]));
+    // Bappeda absorbs less than the regency (kebumen.excl.budget-absorption): a cap of 7 on paper, 0 in effect.
+    expect(units.get('bappeda')).toMatchObject({ headcount: 15, cap: 7, effectiveCap: 0, wfh: 0 });
+    // Setda rotates: its effective cap is its cap, and it is used.
+    expect(units.get('setda')).toMatchObject({ cap: 8, effectiveCap: 8, wfh: 8 });
+    for (const u of doc.days[0]!.units) {
+      expect(u.effectiveCap).toBeLessThanOrEqual(u.cap);
+      expect(u.wfh).toBeLessThanOrEqual(u.effectiveCap);
+    }
+  });
+
+  it('an excused person shows the recorded reason, not an empty list', async () => {
+    const base = await json([
+      '--policy',
+      policy('kukar-2021'),
+      '--org',
+      org('kukar'),
+      '--date',
+      '2021-02-01',
+    ]);
+    const home = base.days[0]!.assignments.find((a) => a.mode === 'WFH')!;
+    const dir = mkdtempSync(join(tmpdir(), 'roster-'));
+    const file = join(dir, 'overrides.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { type: 'AbsenceExcused', date: '2021-02-01', nip: home.nip, by: { id: 'hr' }, reason: 'sick' },
+      ]),
+    );
+    const args = ['--policy', policy('kukar-2021'), '--org', org('kukar'), '--date', '2021-02-01'];
+    const doc = await json([...args, '--overrides', file]);
+    expect(doc.days[0]!.assignments.find((a) => a.nip === home.nip)).toMatchObject({
+      mode: 'EXCUSED',
+      code: 'excused',
+      reasons: ['excused:sick'],
+    });
+    const csv = await capture([...args, '--overrides', file, '--csv']);
+    expect(csv.out).toContain(`2021-02-01,${home.nip},`);
+    expect(csv.out).toMatch(new RegExp(`${home.nip},[^,]+,EXCUSED,excused,excused:sick`));
+  });
+});
+
 describe('edaran roster explain', () => {
+  it('an open-ended letter (Jabar): explain --date beyond the first 30 working days runs up to that day', async () => {
+    const args = ['explain', '--policy', policy('jabar-wfa'), '--org', org('jabar')];
+    const analyst = await capture([
+      '--policy',
+      policy('jabar-wfa'),
+      '--org',
+      org('jabar'),
+      '--date',
+      '2022-06-02',
+      '--csv',
+    ]);
+    const nip = analyst.out
+      .split('\n')
+      .find((l) => l.includes(',WFA,') && l.includes('jabar.elig.policy-analyst'))!
+      .split(',')[1]!;
+    // 2022-09-01 is the 64th working day from 2 June 2022.
+    const far = await capture([...args, '--nip', nip, '--date', '2022-09-01']);
+    expect(far.code).toBe(0);
+    expect(far.out).toMatch(/\[en\] .*WFA/);
+    // A Saturday is not a working day: said in both languages, with the span looked at.
+    const saturday = await capture([...args, '--nip', nip, '--date', '2022-09-03']);
+    expect(saturday.code).toBe(1);
+    expect(saturday.err).toMatch(/Tanggal 2022-09-03 bukan hari uji coba jabar-wfa/);
+    expect(saturday.err).toMatch(
+      /--date: 2022-09-03 is not a trial day of jabar-wfa \(2022-06-02 … 2022-09-02/,
+    );
+    // With an explicit --days that stops short, the message says to raise it.
+    const short = await capture([...args, '--nip', nip, '--date', '2022-09-01', '--days', '10']);
+    expect(short.code).toBe(1);
+    expect(short.err).toContain('raise --days to reach it');
+  });
+
   it('answers "why am I WFO today?" in Bahasa Indonesia and English, citing the clause', async () => {
     const r = await capture([
       'explain',
