@@ -62,7 +62,7 @@ const letters: readonly LetterCase[] = [
     org: 'jabar',
     zone: 'Asia/Jakarta',
     letterDays: ['2022-06-02', '2022-06-03', '2022-06-06', '2022-06-07', '2022-06-08'],
-    // The letter offers widen, adjust-quota and revoke, never `end`: the simulation closes it by revocation.
+    // The letter offers continue, adjust-quota and revoke and lists no `end`: the simulation closes it by revocation.
     finalStatus: 'revoked',
   },
   {

@@ -2,10 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import {
-  Worker,
-  type WorkflowBundlePath,
-} from '@temporalio/worker';
+import { Worker, type WorkflowBundlePath } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { channelsFromEnv, createNotificationActivities } from '../../activities/notifications';
 import { openStore, type Store } from '../../activities/store';
@@ -51,10 +48,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
   let running: Promise<void>;
 
   beforeAll(async () => {
-    [env, workflowBundle] = await Promise.all([
-      createTimeSkippingEnv(),
-      workflowBundlePath(),
-    ]);
+    [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), workflowBundlePath()]);
     dir = mkdtempSync(join(tmpdir(), 'edaran-decisions-'));
     store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
     const taskQueue = 'decisions';
@@ -338,13 +332,12 @@ describe('the evaluators decide, and the next period runs the letter as decided'
   });
 
   it('make-permanent: an open-ended cycle follows, each cycle a new run, until revoked', async () => {
-    // Kebumen's letter with make-permanent among its options (the seed letter lists end, extend, adjust, widen).
-    const first = await issue('kebumen-2023.yaml', 'kebumen', 'perm', (t) =>
-      t.replace(
-        /decisions: \[end, extend, adjust-quota, widen\]/,
-        'decisions: [end, extend, make-permanent]',
-      ),
-    );
+    // Kebumen's letter with make-permanent among its options (the seed letter lists end, extend, adjust-quota).
+    const first = await issue('kebumen-2023.yaml', 'kebumen', 'perm', (t) => {
+      const changed = t.replace(/decisions: \[[^\]]*\]/, 'decisions: [end, extend, make-permanent]');
+      if (changed === t) throw new Error('the Kebumen letter has no decisions line to change');
+      return changed;
+    });
     const id = first.policy.id;
     const day1 = first.days[0]!;
     await until(id, 'awaiting-decision');
