@@ -65,7 +65,12 @@ async function main(): Promise<number> {
     }
     stopping = true;
     say(`${signal}: stopping…`);
-    worker?.shutdown();
+    try {
+      worker?.shutdown();
+    } catch (err) {
+      // Not running (it failed, or already stopped): the start-up or run path reports and cleans up.
+      say(`worker: ${err instanceof Error ? err.message : String(err)}`);
+    }
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -182,9 +187,8 @@ async function main(): Promise<number> {
     // during the bundling: it stops at once.
     const running = created.run();
     worker = created;
-    if (stopping) created.shutdown();
-
     if (stopping) {
+      created.shutdown();
       await running;
       return 0;
     }
