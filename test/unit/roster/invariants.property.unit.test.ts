@@ -81,10 +81,16 @@ function oracleOf(c: Case) {
         );
     return need;
   };
+  const parts = (iso: string): [number, number] => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return [y, m * 100 + d];
+  };
+  const birth = new Map(c.employees.map((e) => [e, parts(e.birthDate)]));
+  const dayParts = new Map(c.days.map((d) => [d, parts(d)]));
   const ageOn = (e: Employee, date: string): number => {
-    const [by, bm, bd] = e.birthDate.split('-').map(Number) as [number, number, number];
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return y - by - (m * 100 + d < bm * 100 + bd ? 1 : 0);
+    const [by, bmd] = birth.get(e) as [number, number];
+    const [y, md] = dayParts.get(date) as [number, number];
+    return y - by - (md < bmd ? 1 : 0);
   };
   const personOk = (sel: PersonSelector | undefined, e: Employee, date: string): boolean => {
     if (!sel) return true;
@@ -272,11 +278,8 @@ describe('roster invariants (property-based)', () => {
   it('is deterministic: same input, same output, whatever the order of the directory', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 1, max: 1000 }), (c, salt) => {
+        // The directory in another order is the stronger form of "same input, same output".
         const a = run(c);
-        const b = run(c);
-        a.modes.forEach((m, d) =>
-          check(Buffer.from(m).equals(Buffer.from(b.modes[d] as Uint8Array)), () => `day ${d} differs`),
-        );
         const shuffled = [...c.employees].sort(
           (x, y) => ((x.nip.charCodeAt(17) * salt) % 7) - ((y.nip.charCodeAt(17) * salt) % 7),
         );
