@@ -18,6 +18,7 @@ import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
 import { registerMultipart } from './multipart';
 import { registerOpenApi } from './openapi';
+import { registerOutboxRoutes } from './outbox-routes';
 import { registerPolicyRoutes } from './policy-routes';
 import { registerResultsRoutes } from './results-routes';
 
@@ -167,6 +168,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerPolicyRoutes(app, context);
   registerDayRoutes(app, context);
   registerResultsRoutes(app, context);
+  registerOutboxRoutes(app, context);
   registerOpenApi(app);
   registerWebPages(app);
   return app;

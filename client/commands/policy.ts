@@ -85,6 +85,11 @@ export async function run(args: string[]): Promise<number> {
     );
     return name === '--help' || name === '-h' ? 0 : 2;
   }
+  // `edaran policy SUB --help`: the subcommand's usage on stdout, exit 0 (before its own option parsing refuses it).
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`usage: ${sub.usage}\n  ${sub.summary}\n`);
+    return 0;
+  }
   return sub.run(rest);
 }
 

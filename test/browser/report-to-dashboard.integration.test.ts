@@ -18,7 +18,9 @@ import {
 
 /**
  * In real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): an ASN submits a report on
- * /report, the supervisor page shows it, and the evaluator dashboard counts it and downloads the CSV. The
+ * /report, the supervisor page shows it, a supervisor excuses a sick employee and later acknowledges an
+ * escalation on the page, and the evaluator dashboard counts the report and downloads the CSV; the pages switch to
+ * English and back. The
  * Kebumen letter runs on the time-skipping server with its first day moved to next Monday, 09:00 WIB.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -92,6 +94,15 @@ maybe('report page → dashboard in headless Chromium', () => {
       }
     }
     expect(nip).not.toBe('');
+    // A supervisor higher up who reaches the most remote people, for the actions: two besides `nip`.
+    const reached = new Map<string, string[]>();
+    for (const r of roster.filter((x) => x.mode.toLowerCase() === 'wfh' && x.nip !== nip)) {
+      for (const s of await h.runtime.store.supervisorChain({ policyId: P }, r.nip))
+        reached.set(s.nip, [...(reached.get(s.nip) ?? []), r.nip]);
+    }
+    const [boss, bossPeople] = [...reached.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    expect(bossPeople.length).toBeGreaterThanOrEqual(2);
+    const [toExcuse, toAcknowledge] = bossPeople as [string, string];
     const token = (role: 'employee' | 'supervisor' | 'evaluator', sub: string) =>
       mintToken({ role, sub }, JWT_SECRET, Date.now());
 
@@ -138,6 +149,34 @@ maybe('report page → dashboard in headless Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/sudah lapor/);
     await sup.screenshot({ path: join(artifacts, '3-supervisor.png'), fullPage: true });
+    // English on the supervisor page too, and back.
+    await sup.click('#lang');
+    expect(await sup.locator('h1').textContent()).toBe('Supervisor: team today');
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/reported/);
+    await sup.click('#lang');
+    expect(await sup.locator('h1').textContent()).toBe('Atasan: tim hari ini');
+
+    // 3b. A supervisor higher up excuses someone who is sick: the page says so and the row shows it.
+    const bossPage = await desk.newPage();
+    await bossPage.goto(`${base}/supervisor?policy=${P}&date=${day1}#token=${token('supervisor', boss)}`);
+    const excuseRow = bossPage.locator(`tr[data-nip="${toExcuse}"]`);
+    await excuseRow.waitFor();
+    expect(await excuseRow.textContent()).toMatch(/belum lapor/);
+    await bossPage.selectOption('#excuse-reason', 'sick');
+    await bossPage.fill('#note', 'surat keterangan dokter');
+    await excuseRow.getByRole('button', { name: 'Maklumi' }).click();
+    await bossPage.locator('#result .ok').waitFor();
+    expect(await bossPage.locator('#result').textContent()).toContain(`Tercatat untuk ${toExcuse}`);
+    await bossPage.locator(`tr[data-nip="${toExcuse}"]`, { hasText: 'dimaklumi' }).waitFor();
+    const excused = await h.api.inject({
+      url: `/api/policies/${P}/days/${day1}/people/${toExcuse}`,
+      headers: { authorization: `Bearer ${token('supervisor', boss)}` },
+    });
+    expect(excused.json()).toMatchObject({
+      day: { excuse: { reason: 'sick', note: 'surat keterangan dokter' } },
+    });
+    await bossPage.screenshot({ path: join(artifacts, '3b-supervisor-excused.png'), fullPage: true });
 
     // 4. The evaluator dashboard counts it; the CSV downloads with the same numbers.
     const dash = await desk.newPage();
@@ -147,6 +186,14 @@ maybe('report page → dashboard in headless Chromium', () => {
     expect(await dash.locator('#charts').textContent()).toMatch(/Porsi WFH per unit/);
     expect(await dash.locator('svg').count()).toBeGreaterThanOrEqual(4);
     await dash.screenshot({ path: join(artifacts, '4-dashboard.png'), fullPage: true });
+    // English on the dashboard, and back.
+    await dash.click('#lang');
+    expect(await dash.locator('h1').textContent()).toBe('Evaluation dashboard');
+    await dash.locator('#reported-total').waitFor();
+    expect(await dash.locator('#charts').textContent()).toMatch(/WFH share per unit/);
+    expect(await dash.locator('#charts').textContent()).toMatch(/Comparison group/);
+    await dash.click('#lang');
+    await dash.locator('#reported-total').waitFor();
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.click('#csv')]);
     const file = join(artifacts, 'results.csv');
     await download.saveAs(file);
@@ -167,6 +214,29 @@ maybe('report page → dashboard in headless Chromium', () => {
     await dash.reload();
     await dash.locator('#reported-total').waitFor();
     expect(await dash.locator('#reported-total').textContent()).toBe('1');
+
+    // 6. Past the deadline the missing are escalated (level 1, two working hours after 16:00: Tuesday 09:30);
+    // the supervisor acknowledges on the page and the escalation closes.
+    const tuesday = DateTime.fromISO(day1).plus({ days: 1 }).toISODate()!;
+    await env.sleep(localTimeToInstant(tuesday, '10:00', 'Asia/Jakarta') - (await env.currentTimeMs()));
+    // The pages keep the last token of the browser (the dashboard's, here): open the supervisor's link again
+    // (from another page: the same URL again would only be a jump to its fragment).
+    await bossPage.goto('about:blank');
+    await bossPage.goto(`${base}/supervisor?policy=${P}&date=${day1}#token=${token('supervisor', boss)}`);
+    const ackRow = bossPage.locator(`tr[data-nip="${toAcknowledge}"]`);
+    await ackRow.waitFor();
+    expect(await ackRow.locator('.badge').textContent()).toMatch(/^L\d$/);
+    await ackRow.getByRole('button', { name: 'Tindak lanjuti' }).click();
+    await bossPage.locator('#result .ok').waitFor();
+    await ackRow.locator('.badge').waitFor({ state: 'detached' });
+    const acknowledged = await h.api.inject({
+      url: `/api/policies/${P}/days/${day1}/people/${toAcknowledge}`,
+      headers: { authorization: `Bearer ${token('supervisor', boss)}` },
+    });
+    expect(acknowledged.json<{ day: { escalation: { status: string } } }>().day.escalation.status).not.toBe(
+      'open',
+    );
+    await bossPage.screenshot({ path: join(artifacts, '6-supervisor-acknowledged.png'), fullPage: true });
     await phone.close();
     await desk.close();
   });

@@ -52,6 +52,21 @@ describe('edaran policy / results / token CLI over the API', () => {
     }
   }
 
+  it('prints each subcommand’s usage on --help with exit 0, and refuses an unknown option with exit 2', async () => {
+    for (const sub of ['validate', 'show', 'issue', 'amend', 'revoke', 'status', 'decide']) {
+      for (const flag of ['--help', '-h']) {
+        const r = await cli(policy, [sub, flag]);
+        expect([sub, flag, r.code, r.err]).toEqual([sub, flag, 0, '']);
+        expect(r.out).toMatch(new RegExp(`^usage: edaran policy ${sub} `));
+      }
+    }
+    const bad = await cli(policy, ['issue', file, '--colour']);
+    expect([bad.code, bad.out]).toEqual([2, '']);
+    expect(bad.err).toMatch(/usage: edaran policy issue/);
+    expect((await cli(results, ['--help'])).code).toBe(0);
+    expect((await cli(token, ['--help'])).out).toMatch(/--policy/);
+  });
+
   it('mints tokens the API accepts, and refuses bad roles with exit 2', async () => {
     const t = await cli(token, ['hr', '--unit', 'setda', '--policy', 'kebumen-2023,kukar-2021', '--json']);
     expect(t.code).toBe(0);
