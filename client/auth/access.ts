@@ -20,6 +20,7 @@ export const CAPABILITIES = [
   'recap',
   'results',
   'dossier',
+  'outbox',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -38,6 +39,8 @@ export const ACCESS: Readonly<Record<Capability, readonly Role[]>> = {
   recap: ['secretariat', 'hr', 'evaluator'],
   results: ['secretariat', 'hr', 'evaluator'],
   dossier: ['secretariat', 'evaluator'],
+  // Delivery status of notifications (who was not reached, and why): the secretariat, and HR for its units.
+  outbox: ['secretariat', 'hr'],
 };
 
 /** True when the role may use the capability at all. */
