@@ -311,7 +311,7 @@ export function statusOfCode(code: string): number {
  * Update validator), its status the table's; the line is the failure's message without the code in front, so a
  * validator's "checkOut: must be after checkIn" names its field and a domain rejection names none.
  */
-function updateRefusal(err: unknown): never {
+export function updateRefusal(err: unknown): never {
   if (err instanceof WorkflowNotFoundError) {
     throw new ServiceError(statusOfCode('DAY_NOT_OPEN'), 'DAY_NOT_OPEN', ['date: the day is not open (yet)']);
   }

@@ -4,6 +4,7 @@ import { type Client } from '@temporalio/client';
 import { type Store } from '../../../activities/store';
 import { buildApi, bodyLimitFromEnv, DEFAULT_BODY_LIMIT_MB } from '../../../client/api/server';
 import { mintToken } from '../../../client/auth/tokens';
+import { generateOrg, toCsv } from '../../../domain/org';
 
 /**
  * The request bodies the letter routes take, on the real Fastify app without Temporal: the preview writes nothing
@@ -130,6 +131,39 @@ describe('letter uploads: multipart, the raw policy file, the body limit', () =>
       });
     }
   });
+
+  it('takes a DKI-scale letter (the generated 61,682-staff directory, 10.8 MB of JSON) under the default limit', async () => {
+    const org = toCsv(generateOrg('dki', { scale: 'full', seed: 1 }));
+    const dki = readFileSync(join(root, 'examples/policies/dki-2023.yaml'), 'utf8');
+    const body = JSON.stringify({ policy: dki, org });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(10_000_000);
+    api = buildApi({ client: {} as Client, taskQueue: 'q', store, jwtSecret: SECRET });
+    const json = await post(api, '/api/policies/preview', body, 'application/json');
+    expect(json.status).toBe(200);
+    const days = json.json.days as { units: { headcount: number }[] }[];
+    expect(days[0]!.units.reduce((n, u) => n + u.headcount, 0)).toBe(61_682);
+    // The same as a file upload.
+    const parts = await post(
+      api,
+      '/api/policies/preview',
+      form({
+        policy: ['dki-2023.yaml', dki],
+        units: ['units.csv', org.unitsCsv],
+        employees: ['employees.csv', org.employeesCsv],
+      }),
+    );
+    expect(parts.status).toBe(200);
+    // Fastify's old default (1 MiB) would have refused it.
+    await api.close();
+    api = buildApi({
+      client: {} as Client,
+      taskQueue: 'q',
+      store,
+      jwtSecret: SECRET,
+      bodyLimit: 1024 * 1024,
+    });
+    expect((await post(api, '/api/policies/preview', body, 'application/json')).status).toBe(413);
+  }, 60_000);
 
   it('reads the limit from EDARAN_HTTP_BODY_LIMIT_MB, and refuses a bad value naming the variable', () => {
     expect(bodyLimitFromEnv({})).toBe(DEFAULT_BODY_LIMIT_MB * 1024 * 1024);
