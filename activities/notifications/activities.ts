@@ -3,6 +3,7 @@
  * enqueues nothing twice); `dispatchNotifications` sends one batch (e.g. one unit's) with heartbeats. Both
  * are plain async functions: Temporal registers them, tests call them directly.
  */
+import { asyncLocalStorage } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { type ChannelName, type OutboxFilter, type Store } from '../store/store';
 import { type Channel } from './channel';
@@ -24,6 +25,8 @@ export interface NotificationActivityDeps {
   readonly batchSize?: number;
   /** Heartbeat sink; default: Temporal's, when inside an activity. */
   readonly heartbeat?: (progress: DispatchSummary) => void;
+  /** When a dispatch stops starting sends; default: shortly before the Temporal activity's timeout. */
+  readonly stopAt?: () => number | undefined;
 }
 
 /** Result of {@link NotificationActivities.enqueueNotifications}. */
@@ -43,6 +46,17 @@ export interface NotificationActivities {
   dispatchNotifications(input: DispatchNotificationsInput): Promise<DispatchSummary>;
 }
 
+/**
+ * When a dispatch inside a Temporal activity must stop starting sends: 15 s (or a fifth of the timeout, if
+ * less) before its start-to-close timeout, so waiting for a rate limit never times the activity out.
+ */
+export function activityStopAt(): number | undefined {
+  const info = asyncLocalStorage.getStore()?.info;
+  if (!info || !(info.startToCloseTimeoutMs > 0)) return undefined;
+  const margin = Math.min(15_000, info.startToCloseTimeoutMs / 5);
+  return info.currentAttemptScheduledTimestampMs + info.startToCloseTimeoutMs - margin;
+}
+
 /** Builds the notification activities. */
 export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
   const limiters: Partial<Record<ChannelName, RateLimiter>> = {};
@@ -56,6 +70,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     clock,
     rateLimiters: limiters,
     heartbeat: deps.heartbeat ?? heartbeatIfInActivity,
+    stopAt: deps.stopAt ?? activityStopAt,
     ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
     ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
     ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),

@@ -30,6 +30,11 @@ export interface DispatcherDeps {
   readonly rateLimiters?: Partial<Record<ChannelName, RateLimiter>>;
   /** Called after each message (Temporal heartbeat in a worker). */
   readonly heartbeat?: (progress: DispatchSummary) => void;
+  /**
+   * When this run must hand back (ms since the epoch; e.g. shortly before the activity's start-to-close timeout):
+   * no message is started after it, the rest stays queued and is counted in `inFlight`.
+   */
+  readonly stopAt?: () => number | undefined;
 }
 
 /** What one dispatch run did. */
@@ -115,7 +120,11 @@ export async function dispatchOutbox(
   };
   const { maxMessages = Number.MAX_SAFE_INTEGER, ...where } = filter;
   const batchSize = deps.batchSize ?? DEFAULTS.batchSize;
-  while (summary.claimed < maxMessages) {
+  const stopAt = deps.stopAt?.();
+  // A rate limit can make a batch outlast the activity: hand back in time, the rest stays queued.
+  const outOfTime = (): boolean => stopAt !== undefined && Date.now() >= stopAt;
+  let stopped = false;
+  while (summary.claimed < maxMessages && !(stopped = outOfTime())) {
     const batch = await deps.store.claimOutbox({
       ...where,
       now: now(),
@@ -124,6 +133,8 @@ export async function dispatchOutbox(
     });
     if (batch.length === 0) break;
     for (const m of batch) {
+      // Claimed but not started: its claim lapses after the lease and it is sent by a later dispatch.
+      if ((stopped = outOfTime())) break;
       summary.claimed += 1;
       if (m.recovered) summary.recovered += 1;
       const outcome = await decide(deps, deps.channels[m.channel], m, now, () =>
@@ -138,6 +149,6 @@ export async function dispatchOutbox(
     }
   }
   const counts = await deps.store.outboxCounts(where);
-  summary.inFlight = counts.claimed + counts.sending;
+  summary.inFlight = counts.claimed + counts.sending + (stopped ? counts.pending : 0);
   return summary;
 }

@@ -69,7 +69,10 @@ describe('the worker runtime applies the configured rate limits', () => {
   it('paces email to EDARAN_RATE_EMAIL_PER_SECOND and heartbeats while waiting; 0 sends at once', async () => {
     const limited = await runtimeWith('2', 'limited');
     expect(limited.deps.lifecycle.channels).toEqual(['email']);
-    const env = new MockActivityEnvironment();
+    const env = new MockActivityEnvironment({
+      startToCloseTimeoutMs: 60_000,
+      currentAttemptScheduledTimestampMs: Date.now(),
+    });
     const beats: DispatchSummary[] = [];
     env.on('heartbeat', (d: unknown) => beats.push(d as DispatchSummary));
     const t0 = performance.now();

@@ -197,7 +197,10 @@ describe('notification activities', () => {
     await store.enqueue([msg('a'), msg('b')], T0);
     const { channel } = scripted('webhook', []);
     const acts = createNotificationActivities({ store, channels: { webhook: channel }, clock: () => T0 });
-    const env = new MockActivityEnvironment();
+    const env = new MockActivityEnvironment({
+      startToCloseTimeoutMs: 60_000,
+      currentAttemptScheduledTimestampMs: Date.now(),
+    });
     const beats: unknown[] = [];
     env.on('heartbeat', (d: unknown) => beats.push(d));
     const summary = (await env.run(acts.dispatchNotifications, { unitId: 'u1' })) as DispatchSummary;
@@ -206,6 +209,51 @@ describe('notification activities', () => {
       expect.objectContaining({ claimed: 1 }),
       expect.objectContaining({ claimed: 2, sent: 2 }),
     ]);
+  });
+
+  it('hand back before the activity times out when a rate limit holds the batch; the rest goes next time', async () => {
+    await store.enqueue(
+      Array.from({ length: 20 }, (_, i) => msg(`m${i}`)),
+      T0,
+    );
+    const sends: string[] = [];
+    const channel: Channel = {
+      name: 'webhook',
+      onUncertain: 'hold',
+      send: async (m) => {
+        sends.push(m.key);
+        return {};
+      },
+    };
+    let now = T0;
+    const acts = createNotificationActivities({
+      store,
+      channels: { webhook: channel },
+      rateLimits: { webhook: { perSecond: 5, burst: 1 } },
+      clock: () => now,
+    });
+    // A 2.5 s activity stops starting sends 0.5 s before its timeout.
+    const env = new MockActivityEnvironment({
+      startToCloseTimeoutMs: 2_500,
+      currentAttemptScheduledTimestampMs: Date.now(),
+    });
+    const t0 = performance.now();
+    const first = (await env.run(acts.dispatchNotifications, {})) as DispatchSummary;
+    expect(performance.now() - t0).toBeLessThan(2_500);
+    expect(first.sent).toBeGreaterThan(3);
+    expect(first.sent).toBeLessThan(20);
+    expect(first.inFlight).toBe(20 - first.sent);
+
+    // After the abandoned claims' lease, a later dispatch sends the rest: each message exactly once.
+    now = new Date(T0.getTime() + 61_000);
+    const rest = await createNotificationActivities({
+      store,
+      channels: { webhook: channel },
+      clock: () => now,
+    }).dispatchNotifications({});
+    expect(first.sent + rest.sent).toBe(20);
+    expect(new Set(sends).size).toBe(20);
+    expect(sends).toHaveLength(20);
   });
 
   it('pace each channel by its own rate limit', async () => {
