@@ -302,19 +302,25 @@ describe('roster invariants (property-based)', () => {
     );
   });
 
-  it('is stable: removing one employee changes only their unit, at most 2·(d + 2) + 1 others on day d, and in units of 50+ under 1% of their person-days', () => {
+  it('is stable: removing one employee changes only their unit, at most 2·(d + 2) + 1 others on day d (twice that when a birthday changes a group mid-period), and in units of 50+ under 1% of their person-days', () => {
     // Why 2·(d + 2) + 1: the removal changes the daily advance of the window (s/P) by at most one rank a day and
     // the cap by at most one, so each window edge drifts at most d + 2 ranks by day d; the removed person's own
-    // rank shifts one more. It binds in the large units; for small ones the unit's size is the real limit.
+    // rank shifts one more. It binds in the large units; for small ones the unit's size is the real limit. When
+    // someone joins or leaves a group mid-period the balances of the need-based pick differ from person to
+    // person and the edges can move further: measured up to 1.6 times the bound over 8,000 such cases, so
+    // those units are held to twice it.
     let changedCells = 0;
     let cells = 0;
     let largeChanged = 0;
     let largeCells = 0;
     let worstSlack = 0;
     let worstLargeDay = 0;
+    let movingCases = 0;
+    // A quarter of the cases have people crossing an age threshold mid-period.
+    const arb = fc.oneof({ arbitrary: caseArb, weight: 3 }, { arbitrary: crossingCaseArb, weight: 1 });
     fc.assert(
       fc.property(
-        caseArb.filter((c) => c.employees.length > 1),
+        arb.filter((c) => c.employees.length > 1),
         fc.nat(),
         (c, pick) => {
           const drop = pick % c.employees.length;
@@ -322,7 +328,13 @@ describe('roster invariants (property-based)', () => {
           const a = run(c);
           const b = run({ ...c, employees: c.employees.filter((_, k) => k !== drop) });
           const size = c.employees.filter((e) => e.unitId === gone.unitId).length - 1;
+          const o = oracleOf(c);
+          const moving = o
+            .members(o.byId.get(gone.unitId) as Unit)
+            .some((k) => c.days.some((_, d) => o.verdict(k, d)[0] !== o.verdict(k, 0)[0]));
+          if (moving) movingCases++;
           c.days.forEach((_, d) => {
+            const bound = (moving ? 2 : 1) * (2 * (d + 2) + 1);
             let changed = 0;
             c.employees.forEach((e, k) => {
               if (k === drop) return;
@@ -335,7 +347,7 @@ describe('roster invariants (property-based)', () => {
               cells++;
             });
             changedCells += changed;
-            check(changed <= 2 * (d + 2) + 1, () => `day ${d}: ${changed} of ${size} moved`);
+            check(changed <= bound, () => `day ${d}: ${changed} of ${size} moved (bound ${bound})`);
             worstSlack = Math.max(worstSlack, changed / (2 * (d + 2) + 1));
             if (size >= 50) {
               largeChanged += changed;
@@ -352,7 +364,8 @@ describe('roster invariants (property-based)', () => {
     print(
       `stability: ${(share * 100).toFixed(2)}% of the unit's other person-days moved ` +
         `(units of 50+: ${(largeShare * 100).toFixed(3)}%, worst day ${(worstLargeDay * 100).toFixed(1)}% of the unit); ` +
-        `the worst day used ${(worstSlack * 100).toFixed(0)}% of the bound 2·(d + 2) + 1`,
+        `the worst day used ${(worstSlack * 100).toFixed(0)}% of the bound 2·(d + 2) + 1; ` +
+        `${movingCases} cases had a group change mid-period in the unit`,
     );
     expect(share).toBeLessThan(0.05);
     expect(largeCells).toBeGreaterThan(0);
