@@ -75,7 +75,18 @@ async function bodyOf<S extends z.ZodType>(
 /** Key under which a raw policy file body is held until the query's fields join it. */
 const RAW_POLICY = '__policyFile';
 
-export function registerPolicyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
+/**
+ * Registers the letter routes in their own scope: a raw policy file is a body only these routes take (elsewhere,
+ * e.g. a report sent as text/plain, it stays an unsupported content type).
+ */
+export function registerPolicyRoutes(app: FastifyInstance, context: RouteContext): void {
+  void app.register((scope: FastifyInstance, _opts, done) => {
+    policyRoutes(scope, context);
+    done();
+  });
+}
+
+function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
   app.addContentTypeParser(POLICY_FILE_TYPES, { parseAs: 'string' }, (_req, body, done) =>
     done(null, { [RAW_POLICY]: body }),
   );
