@@ -55,6 +55,17 @@ export interface Guard {
     policyId: string,
     unitId: string,
   ): Promise<boolean>;
+  /**
+   * After {@link allow}, for routes whose letter is in the body (issue, preview): true when the token is good for
+   * it; else sends 403 and returns false.
+   */
+  allowPolicy(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    capability: Capability,
+    p: Principal,
+    policyId: string,
+  ): boolean;
   /** The unit and its ancestors in the policy's pinned directory. */
   unitAncestry(policyId: string, unitId: string): Promise<string[]>;
 }
@@ -166,6 +177,18 @@ export function createGuard(deps: GuardDeps): Guard {
       const subject = await subjectOf(policyId, nip);
       if (reaches(p, subject)) return true;
       deny(req, reply, 403, capability, p, `nip: ${p.role} ${p.sub} does not reach this person`);
+      return false;
+    },
+    allowPolicy(req, reply, capability, p, policyId) {
+      if (coversPolicy(p, policyId)) return true;
+      deny(
+        req,
+        reply,
+        403,
+        capability,
+        p,
+        `policy: the ${p.role} token of ${p.sub} is not for policy ${policyId}`,
+      );
       return false;
     },
     async allowUnit(req, reply, capability, p, policyId, unitId) {

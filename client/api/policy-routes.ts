@@ -11,6 +11,7 @@ import {
   adjustPolicy,
   decidePolicy,
   issuePolicy,
+  parsePolicyOrThrow,
   policyState,
   previewRoster,
   revokePolicy,
@@ -98,6 +99,12 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
     if (!body) return reply;
     try {
       const { policy, ...rest } = body;
+      // A token scoped to some letters issues only those.
+      if (
+        p.policies &&
+        !guard.allowPolicy(req, reply, 'issue', p, parsePolicyOrThrow(policy, rest.filename).id)
+      )
+        return reply;
       return reply
         .code(201)
         .send(await issuePolicy(deps, { ...rest, policyText: policy, issuedBy: actorOf(p) }));
@@ -108,11 +115,14 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
 
   // The roster a letter would give, before issuing it: writes nothing.
   app.post('/api/policies/preview', async (req, reply) => {
-    if (!guard.allow(req, reply, 'issue')) return reply;
+    const p = guard.allow(req, reply, 'issue');
+    if (!p) return reply;
     const body = await bodyOf(req, reply, issueBody);
     if (!body) return reply;
     try {
       const { policy, filename, org } = body;
+      if (p.policies && !guard.allowPolicy(req, reply, 'issue', p, parsePolicyOrThrow(policy, filename).id))
+        return reply;
       return await previewRoster(deps, {
         policyText: policy,
         ...(filename !== undefined ? { filename } : {}),

@@ -92,6 +92,40 @@ describe('letter uploads: multipart, the raw policy file, the body limit', () =>
     expect((days.json.fields as { field: string }[]).map((f) => f.field)).toContain('decisionDeadlineDays');
   });
 
+  it('lets a secretariat token scoped to other letters neither preview nor issue this one', async () => {
+    const denials: unknown[] = [];
+    api = buildApi({
+      client: {} as Client,
+      taskQueue: 'q',
+      store,
+      jwtSecret: SECRET,
+      onDenied: (d) => denials.push(d),
+    });
+    const scoped = (policies: string[]) => ({
+      authorization: `Bearer ${mintToken({ role: 'secretariat', sub: 'setda-dki', policies }, SECRET, Date.now())}`,
+    });
+    const payload = {
+      policy,
+      org: { unitsCsv: orgFile('units.csv'), employeesCsv: orgFile('employees.csv') },
+    };
+    for (const url of ['/api/policies', '/api/policies/preview']) {
+      const res = await api.inject({ method: 'POST', url, headers: scoped(['dki-2023']), payload });
+      expect([url, res.statusCode, res.json<{ problems: string[] }>().problems]).toEqual([
+        url,
+        403,
+        ['policy: the secretariat token of setda-dki is not for policy kebumen-2023'],
+      ]);
+    }
+    expect(denials).toHaveLength(2);
+    const own = await api.inject({
+      method: 'POST',
+      url: '/api/policies/preview',
+      headers: scoped(['kebumen-2023']),
+      payload,
+    });
+    expect(own.statusCode).toBe(200);
+  });
+
   it('takes the raw policy file: a preview needs the letter’s pinned directory, and says so', async () => {
     api = buildApi({ client: {} as Client, taskQueue: 'q', store, jwtSecret: SECRET });
     const res = await post(api, '/api/policies/preview', policy, 'application/yaml');
