@@ -86,7 +86,15 @@ export interface IssueResult {
 
 export function parsePolicyOrThrow(text: string, filename = 'policy.yaml'): Policy {
   const format = filename.endsWith('.json') ? 'json' : 'yaml';
-  const parsed = parseSelfContainedPolicy(text, { filename, format });
+  let parsed: ReturnType<typeof parseSelfContainedPolicy>;
+  try {
+    parsed = parseSelfContainedPolicy(text, { filename, format });
+  } catch (err) {
+    // The parser is meant to report every problem; one it throws instead (e.g. the YAML library on an alias
+    // with no anchor) is still the file's fault: a 400, never a 500.
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ServiceError(400, 'INVALID_POLICY', [`${filename}:1: (file): ${reason}`]);
+  }
   if (!parsed.ok) {
     throw new ServiceError(
       400,

@@ -133,6 +133,15 @@ describe('letter uploads: multipart, the raw policy file, the body limit', () =>
     expect(res.json).toMatchObject({ error: 'INVALID_INPUT', fields: [{ field: 'org' }] });
     const bad = await post(api, '/api/policies/preview?filename=x.json', '{', 'application/yaml');
     expect(bad).toMatchObject({ status: 400, json: { error: 'INVALID_POLICY' } });
+    // A file the YAML library throws on (an alias with no anchor) is the file's fault: 400, not 500.
+    const alias = await post(
+      api,
+      '/api/policies/preview',
+      'schemaVersion: 1\nid: x\nfoo: *(1%=\n',
+      'application/yaml',
+    );
+    expect(alias).toMatchObject({ status: 400, json: { error: 'INVALID_POLICY' } });
+    expect((alias.json.problems as string[])[0]).toMatch(/^policy\.yaml:1: /);
   });
 
   it('refuses a body over the limit with 413 naming the limit and the setting, JSON and multipart alike', async () => {
