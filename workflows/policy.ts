@@ -120,6 +120,15 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
     projected += batch.length;
   };
   const over = (): boolean => state.status === 'revoked' || state.status === 'ended';
+  // A notice that cannot be sent (its failure is recorded in the outbox) never stops the letter.
+  const notifyQuietly = async (what: string, send: () => Promise<unknown>): Promise<void> => {
+    try {
+      await send();
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      log.warn(`${what} not sent`, { error: err instanceof Error ? err.message : String(err) });
+    }
+  };
 
   setHandler(policyStateQuery, () => state);
   setHandler(
@@ -209,16 +218,18 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       await flush();
       for (const f of recapped) {
         const { version, document: dayDocument } = versionOf(f.date);
-        await acts.sendRecapNotices({
-          policyId,
-          policyNumber: input.policy.number,
-          timezone: input.policy.timezone,
-          version,
-          date: f.date,
-          ...(dayDocument.recap ? { owner: dayDocument.recap.owner, scope: dayDocument.recap.scope } : {}),
-          units: f.units,
-          recappedAt: nowIso(),
-        });
+        await notifyQuietly('recap notices', () =>
+          acts.sendRecapNotices({
+            policyId,
+            policyNumber: input.policy.number,
+            timezone: input.policy.timezone,
+            version,
+            date: f.date,
+            ...(dayDocument.recap ? { owner: dayDocument.recap.owner, scope: dayDocument.recap.scope } : {}),
+            units: f.units,
+            recappedAt: nowIso(),
+          }),
+        );
       }
     }
     if (dayFailure) {
@@ -322,18 +333,21 @@ export async function policyWorkflow(input: PolicyWorkflowInput): Promise<Policy
       const completed = evaluated.find((e) => e.type === 'EvaluationCompleted');
       if (done.status !== 'not-issued' && done.lastEvaluation && completed && patched('evaluation-summary')) {
         const days = done.period.days.map((d) => d.date);
-        await acts.sendEvaluationSummary({
-          policyId,
-          policyNumber: input.policy.number,
-          timezone: input.policy.timezone,
-          version: done.policy.version,
-          from: days[0] ?? '',
-          to: days[days.length - 1] ?? '',
-          days: done.lastEvaluation.daysHeld,
-          complianceRate: done.lastEvaluation.onTimeRate ?? 0,
-          completedAt: completed.at,
-          signatory: document.identity.signatory,
-        });
+        const evaluation = done.lastEvaluation;
+        await notifyQuietly('evaluation summary', () =>
+          acts.sendEvaluationSummary({
+            policyId,
+            policyNumber: input.policy.number,
+            timezone: input.policy.timezone,
+            version: done.policy.version,
+            from: days[0] ?? '',
+            to: days[days.length - 1] ?? '',
+            days: evaluation.daysHeld,
+            complianceRate: evaluation.onTimeRate ?? 0,
+            completedAt: completed.at,
+            signatory: document.identity.signatory,
+          }),
+        );
       }
     }
   }
