@@ -154,7 +154,8 @@ describe('edaran policy / results / token CLI over the API', () => {
     writeFileSync(broken, text.replace('timezone: WIB', 'timezone: Mars'));
     const bad = await cli(policy, ['issue', broken, '--org', orgDir]);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/INVALID_POLICY[\s\S]*timezone/);
+    // The file is checked before anything is sent: FILE:LINE: path: reason.
+    expect(bad.err).toMatch(/broken\.yaml:\d+: timezone: unknown time zone/);
     const url = process.env.EDARAN_API_URL;
     process.env.EDARAN_API_URL = 'http://127.0.0.1:9';
     try {
