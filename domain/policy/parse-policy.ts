@@ -69,7 +69,26 @@ function parseWithSchema<T>(
       })),
     };
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // What the YAML library only finds while building values (an alias with no anchor, an alias bomb) is
+    // still a problem of the file: reported like the others, at the alias when it can be found.
+    const message = err instanceof Error ? err.message : String(err);
+    const alias = /alias[^:]*:\s*(.+)$/i.exec(message)?.[1];
+    const at = alias === undefined ? -1 : text.indexOf(`*${alias}`);
+    return {
+      ok: false,
+      problems: [
+        {
+          line: at < 0 ? 1 : lineCounter.linePos(at).line,
+          path: '(syntax)',
+          reason: `${format === 'json' ? 'JSON' : 'YAML'}: ${message}`,
+        },
+      ],
+    };
+  }
   // A file that is not a mapping of fields at all gets one plain sentence, not zod's "expected object".
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
     const found =

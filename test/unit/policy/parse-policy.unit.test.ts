@@ -133,6 +133,21 @@ describe('parsePolicy', () => {
     expect(p[0]?.reason).toMatch(/^YAML syntax/);
   });
 
+  it('reports an alias with no anchor, and an alias bomb, as problems instead of throwing', () => {
+    expect(problemsOf(`${MINIMAL}\nextra: *nowhere\n`)).toEqual([
+      {
+        line: MINIMAL.split('\n').length + 1,
+        path: '(syntax)',
+        reason: 'YAML: Unresolved alias (the anchor must be set before the alias): nowhere',
+      },
+    ]);
+    const bomb = 'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n';
+    expect(problemsOf(`${bomb}c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n`)[0]).toMatchObject({
+      path: '(syntax)',
+      reason: expect.stringMatching(/alias count/) as unknown,
+    });
+  });
+
   it('rejects duplicate keys', () => {
     expect(problemsOf(withLine(9, '  title: Lagi'))[0]).toMatchObject({ path: '(syntax)', line: 9 });
   });
