@@ -51,3 +51,25 @@ export async function createDevServerEnv(dbFilename?: string): Promise<TestWorkf
   });
   return withTeardownGrace(env);
 }
+
+/**
+ * Waits (describing, never querying) until a workflow has no activity pending. The Java time-skipping server can
+ * refuse a workflow task that completes an Update while an activity of the same run finishes ("invalid history
+ * builder state for action"), after which its clock stays locked; seen on a loaded machine when a revocation met
+ * the evaluation summary's activity. Tests send such Updates once the run is settled.
+ */
+export async function untilNoPendingActivities(
+  env: TestWorkflowEnvironment,
+  workflowId: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const handle = env.client.workflow.getHandle(workflowId);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = (await handle.describe()).raw.pendingActivities ?? [];
+    if (pending.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`${workflowId}: ${pending.length} activities still pending after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -25,7 +25,7 @@ import {
 import { serverClock } from '../../client/simulate/server-clock';
 import { shiftLetter } from '../../client/simulate/shift-days';
 import { policyWorkflowId } from '../../workflows/ids';
-import { createTimeSkippingEnv } from '../support/temporal';
+import { createTimeSkippingEnv, untilNoPendingActivities } from '../support/temporal';
 import { workflowBundlePath } from '../support/workflow-bundle';
 
 /**
@@ -124,6 +124,8 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     }
     expect(state.status).toBe(status);
     if (state.status === 'not-issued') throw new Error(`${policyId} was never issued`);
+    // Decisions are Updates: send them once the run's activities (dossier, evaluation summary) are done.
+    if (status === 'awaiting-decision') await untilNoPendingActivities(env, policyWorkflowId(policyId));
     return state;
   }
 

@@ -5,7 +5,7 @@ import { policyWorkflow } from '../../workflows';
 import { policyWorkflowId } from '../../workflows/ids';
 import { policyStateQuery, revokePolicyUpdate } from '../../workflows/messages';
 import { kebumenDocument, policyFakes, sekda, twoDayPolicy, ZONE } from '../support/policy-fakes';
-import { createTimeSkippingEnv } from '../support/temporal';
+import { createTimeSkippingEnv, untilNoPendingActivities } from '../support/temporal';
 import { workflowSource } from '../support/workflow-bundle';
 
 /**
@@ -58,6 +58,7 @@ describe('policy evaluation time on the time-skipping server', () => {
       await env.sleep(2 * 24 * 3600_000);
       expect((await handle.query(policyStateQuery)).status).toBe('awaiting-decision');
       expect(fake.dossiers).toHaveLength(1);
+      await untilNoPendingActivities(env, handle.workflowId);
       await handle.executeUpdate(revokePolicyUpdate, { args: [{ reason: 'selesai', by: sekda }] });
       expect((await handle.result()).status).toBe('revoked');
     });
@@ -93,6 +94,7 @@ describe('policy evaluation time on the time-skipping server', () => {
         localTimeToInstant(lastDay, '09:00', ZONE) + 2 * 24 * 3600_000 - (await env.currentTimeMs()),
       );
       expect((await handle.query(policyStateQuery)).status).toBe('evaluating');
+      await untilNoPendingActivities(env, handle.workflowId);
       await handle.executeUpdate(revokePolicyUpdate, { args: [{ reason: 'dicabut', by: sekda }] });
       expect((await handle.result()).status).toBe('revoked');
     });
