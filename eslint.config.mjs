@@ -13,28 +13,54 @@ const nodeBuiltinPaths = nodeBuiltins.map((name) => ({
   name,
   message: `Node built-in "${name}" is not allowed here (determinism boundary).`,
 }));
-const nodeBuiltinPatterns = [{ group: ['node:*'], message: 'Node built-ins are not allowed here (determinism boundary).' }];
+const nodeBuiltinPatterns = [
+  { group: ['node:*'], message: 'Node built-ins are not allowed here (determinism boundary).' },
+];
 const ioLibraries = ['better-sqlite3', 'pg', 'nodemailer', 'fastify', 'undici', 'axios'].map((name) => ({
   group: [name, `${name}/*`],
   message: `I/O library "${name}" belongs in activities/ or client/, not here.`,
 }));
 const clockAndRandom = [
-  { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'domain/ takes time as a parameter (`now`), never reads the clock.' },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ takes time as a parameter (`now`), never reads the clock.' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ takes time as a parameter (`now`), never reads the clock.' },
-  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'domain/ is deterministic: pass a seed, never call Math.random().' },
+  {
+    selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']",
+    message: 'domain/ takes time as a parameter (`now`), never reads the clock.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'domain/ takes time as a parameter (`now`), never reads the clock.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'domain/ takes time as a parameter (`now`), never reads the clock.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'domain/ is deterministic: pass a seed, never call Math.random().',
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', '.edaran/**', 'coverage/**', 'test-artifacts/**', 'test/lint-fixtures/**', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.edaran/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'test/lint-fixtures/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['test/lint-fixtures/*/*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['test/lint-fixtures/*/*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -46,7 +72,10 @@ export default tseslint.config(
   {
     files: ['**/workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltinPaths, patterns: [...nodeBuiltinPatterns, ...ioLibraries] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: nodeBuiltinPaths, patterns: [...nodeBuiltinPatterns, ...ioLibraries] },
+      ],
     },
   },
   {

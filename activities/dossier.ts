@@ -57,7 +57,11 @@ const DECISION_TYPES: Readonly<Record<string, string>> = {
 const PAGE = 1000;
 
 /** A policy's stored events of some types, page by page (an index read: the roster events are not touched). */
-async function eventsOfTypes(store: Store, policyId: string, types: readonly string[]): Promise<StoredEvent[]> {
+async function eventsOfTypes(
+  store: Store,
+  policyId: string,
+  types: readonly string[],
+): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   for (let afterSeq = 0; ; ) {
     const page = await store.eventsOf(policyId, { afterSeq, limit: PAGE, types });

@@ -20,7 +20,9 @@ export function documentAfterDecision(current: Policy, choice: OutcomeChoice, ad
         ...current,
         arrangement: {
           ...current.arrangement,
-          quotas: current.arrangement.quotas.map((q) => (q.maxWfhPercent > 0 ? { ...q, maxWfhPercent: share } : q)),
+          quotas: current.arrangement.quotas.map((q) =>
+            q.maxWfhPercent > 0 ? { ...q, maxWfhPercent: share } : q,
+          ),
         },
       };
     }

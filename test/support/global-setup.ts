@@ -14,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env[BUNDLE_ENV]) {
     const t0 = Date.now();
     process.env[BUNDLE_ENV] = await buildTestBundle();
-    process.stdout.write(`workflow bundle for this run: ${process.env[BUNDLE_ENV]} (${Date.now() - t0} ms)\n`);
+    process.stdout.write(
+      `workflow bundle for this run: ${process.env[BUNDLE_ENV]} (${Date.now() - t0} ms)\n`,
+    );
   }
 }

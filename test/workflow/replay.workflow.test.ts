@@ -19,10 +19,6 @@ describe('replay of stored histories', () => {
 
   it.each(files)('replays %s without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')));
-    await Worker.runReplayHistory(
-      workflowSource(),
-      history,
-      file.replace(/\.json$/, ''),
-    );
+    await Worker.runReplayHistory(workflowSource(), history, file.replace(/\.json$/, ''));
   });
 });

@@ -21,10 +21,7 @@ describe('edaran simulate', () => {
   let workflowBundle: WorkflowBundlePath;
 
   beforeAll(async () => {
-    [env, workflowBundle] = await Promise.all([
-      createTimeSkippingEnv(),
-      workflowBundlePath(),
-    ]);
+    [env, workflowBundle] = await Promise.all([createTimeSkippingEnv(), workflowBundlePath()]);
   });
   afterAll(async () => {
     await env?.teardown();

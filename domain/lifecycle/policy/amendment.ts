@@ -76,7 +76,11 @@ export function applyAmendment(
  */
 export function versionOnDate(
   current: number,
-  amendments: readonly { readonly fromVersion: number; readonly toVersion: number; readonly effectiveFrom: IsoDate }[],
+  amendments: readonly {
+    readonly fromVersion: number;
+    readonly toVersion: number;
+    readonly effectiveFrom: IsoDate;
+  }[],
   date: IsoDate,
 ): number {
   let version = current;
