@@ -26,4 +26,5 @@ module.exports = {
   // restart), so a third worker overlaps the waiting. Measured on the whole suite: 2 workers 344 s, 3 workers
   // 274 s, 4 workers 292 s (jest's default would be one worker here).
   maxWorkers: 3,
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
 };
