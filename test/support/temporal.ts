@@ -17,6 +17,26 @@ function withTeardownGrace(env: TestWorkflowEnvironment): TestWorkflowEnvironmen
   return env;
 }
 
+/**
+ * The SDK gives a server 5 s to listen. When jest starts several server tests at once beside the type checker and
+ * the linter on 2 cores, a JVM can miss that window; a later attempt, on a calmer machine, starts in 1-3 s.
+ */
+async function startWithRetries(
+  what: string,
+  start: () => Promise<TestWorkflowEnvironment>,
+): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (attempt >= 4 || !/did not start within/.test(message)) throw err;
+      process.stderr.write(`${what} did not start in time (attempt ${attempt} of 4), trying again\n`);
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
 function executable(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH'): ServerExecutable {
   const path = process.env[variable];
   return path ? { type: 'existing-path', path } : { type: 'cached-download' };
@@ -24,9 +44,11 @@ function executable(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH')
 
 /** The time-skipping test server (Java), as resolved by the global setup. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') },
-  });
+  const env = await startWithRetries('the time-skipping test server', () =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') },
+    }),
+  );
   // The Java test server knows no custom search attributes until they are registered.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
@@ -42,13 +64,15 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 /** The real Temporal dev server (CLI), in memory unless a SQLite file is given, with edaran's search attributes. */
 export async function createDevServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: executable('TEMPORAL_CLI_PATH'),
-      searchAttributes: [...SEARCH_ATTRIBUTES],
-      ...(dbFilename ? { dbFilename } : {}),
-    },
-  });
+  const env = await startWithRetries('the Temporal dev server', () =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: executable('TEMPORAL_CLI_PATH'),
+        searchAttributes: [...SEARCH_ATTRIBUTES],
+        ...(dbFilename ? { dbFilename } : {}),
+      },
+    }),
+  );
   return withTeardownGrace(env);
 }
 
