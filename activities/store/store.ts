@@ -182,6 +182,31 @@ export interface OutboxMessage extends Omit<OutboxMessageInput, 'failure'> {
   readonly sentAt: string | null;
 }
 
+/**
+ * A message as operators list it (`edaran outbox list`, `GET /api/outbox`): its delivery state, without the
+ * rendered body and payload (large, and personal beyond what an operator needs).
+ */
+export function outboxListing(m: OutboxMessage) {
+  return {
+    seq: m.seq,
+    key: m.key,
+    status: m.status,
+    policyId: m.policyId,
+    day: m.day,
+    unitId: m.unitId,
+    nip: m.nip,
+    kind: m.kind,
+    level: m.level,
+    channel: m.channel,
+    recipient: m.recipient,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    nextAttemptAt: m.nextAttemptAt,
+    sentAt: m.sentAt,
+    updatedAt: m.updatedAt,
+  };
+}
+
 /** Which outbox rows an operation is about. */
 export interface OutboxFilter {
   readonly policyId?: string;

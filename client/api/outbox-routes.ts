@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   CHANNEL_NAMES,
   OUTBOX_STATUSES,
+  outboxListing,
   type OutboxMessage,
   type OutboxStatus,
 } from '../../activities/store';
@@ -24,28 +25,6 @@ export const outboxQuery = z.strictObject({
   unit: z.string().min(1).max(120).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
-
-/** A message as listed: without its rendered body and payload. */
-function listed(m: OutboxMessage) {
-  return {
-    seq: m.seq,
-    key: m.key,
-    status: m.status,
-    policyId: m.policyId,
-    day: m.day,
-    unitId: m.unitId,
-    nip: m.nip,
-    kind: m.kind,
-    level: m.level,
-    channel: m.channel,
-    recipient: m.recipient,
-    attempts: m.attempts,
-    lastError: m.lastError,
-    nextAttemptAt: m.nextAttemptAt,
-    sentAt: m.sentAt,
-    updatedAt: m.updatedAt,
-  };
-}
 
 export function registerOutboxRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
   app.get('/api/outbox', async (req, reply) => {
@@ -86,7 +65,7 @@ export function registerOutboxRoutes(app: FastifyInstance, { deps, guard }: Rout
     return {
       counts,
       total: visible.length,
-      messages: visible.slice(0, q.limit).map(listed),
+      messages: visible.slice(0, q.limit).map(outboxListing),
     };
   });
 }

@@ -11,7 +11,7 @@ import {
   openStore,
   type ChannelName,
   type OutboxFilter,
-  type OutboxMessage,
+  outboxListing,
   type OutboxStatus,
   type Store,
 } from '../../activities/store';
@@ -68,28 +68,6 @@ async function openOutboxStore(db: string | undefined): Promise<Store> {
 const isStatus = (v: string): v is OutboxStatus => (OUTBOX_STATUSES as readonly string[]).includes(v);
 const isChannel = (v: string): v is ChannelName => (CHANNEL_NAMES as readonly string[]).includes(v);
 
-/** A message without its rendered body and payload (large, and personal beyond what an operator needs). */
-function listed(m: OutboxMessage) {
-  return {
-    seq: m.seq,
-    key: m.key,
-    status: m.status,
-    policyId: m.policyId,
-    day: m.day,
-    unitId: m.unitId,
-    nip: m.nip,
-    kind: m.kind,
-    level: m.level,
-    channel: m.channel,
-    recipient: m.recipient,
-    attempts: m.attempts,
-    lastError: m.lastError,
-    nextAttemptAt: m.nextAttemptAt,
-    sentAt: m.sentAt,
-    updatedAt: m.updatedAt,
-  };
-}
-
 async function runList(args: string[]): Promise<number> {
   let values;
   try {
@@ -129,7 +107,7 @@ async function runList(args: string[]): Promise<number> {
   const store = await openOutboxStore(values.db);
   try {
     const all = await store.listOutbox(filter);
-    const shown = all.slice(0, limit).map(listed);
+    const shown = all.slice(0, limit).map(outboxListing);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
       return 0;
