@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { planPolicyDay } from '../../domain/bridge';
 import { parsePolicy, policyCalendar } from '../../domain/policy';
 import { portAnswers } from '../../scripts/temporal-dev-server';
 import { BUNDLE_ENV } from '../support/workflow-bundle';
+import { browserArtifacts, chromiumLaunch, describeWithChromium } from '../support/chromium';
 
 /**
  * `npm run dev` as a new user meets it: scripts/dev.ts in its own process group (as a terminal runs it) on a fresh
@@ -19,23 +20,8 @@ import { BUNDLE_ENV } from '../support/workflow-bundle';
  * earlier workflows in the SQLite file, a second launcher pointed at that server with TEMPORAL_ADDRESS, and Ctrl-C.
  */
 const root = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const artifacts = join(root, 'test-artifacts', 'browser');
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM))
-  process.stdout.write(
-    `first-session test skipped: ${CHROMIUM} is absent (bash scripts/ci/install-chromium.sh)\n`,
-  );
+const artifacts = browserArtifacts;
+const maybe = describeWithChromium('first-session test');
 
 const P = 'kebumen-2023';
 const ZONE = 'Asia/Jakarta';
@@ -331,7 +317,7 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
     ).map((t) => t.trim());
 
     lap('tokens');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch(chromiumLaunch);
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const report = await phone.newPage();
     // The README's URL; the date only when the session's day is not today.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
@@ -15,31 +15,16 @@ import {
   startApi,
   waitForRoster,
 } from '../integration/api/api-fixture';
+import { browserArtifacts, chromiumLaunch, describeWithChromium } from '../support/chromium';
 
 /**
  * In real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): an ASN submits a report on
  * /report, the supervisor page shows it, a supervisor excuses a sick employee and later acknowledges an
  * escalation on the page, and the evaluator dashboard counts the report and downloads the CSV; the pages switch to
- * English and back. The
- * Kebumen letter runs on the time-skipping server with its first day moved to next Monday, 09:00 WIB.
+ * English and back. The Kebumen letter runs on the time-skipping server with its first day moved to next Monday, 09:00 WIB.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const artifacts = join(root, 'test-artifacts', 'browser');
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM))
-  process.stdout.write(
-    `browser tests skipped: ${CHROMIUM} is absent (bash scripts/ci/install-chromium.sh)\n`,
-  );
+const artifacts = browserArtifacts;
+const maybe = describeWithChromium('browser tests');
 
 maybe('report page → dashboard in headless Chromium', () => {
   const P = 'kebumen-2023';
@@ -73,7 +58,7 @@ maybe('report page → dashboard in headless Chromium', () => {
     await waitForRoster(h.runtime, P, day1);
     // Day 1 opens at its start; 09:00 WIB is inside the reporting window.
     await env.sleep(localTimeToInstant(day1, '09:00', 'Asia/Jakarta') - (await env.currentTimeMs()));
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch(chromiumLaunch);
   });
   afterAll(async () => {
     await browser?.close();
