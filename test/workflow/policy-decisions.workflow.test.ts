@@ -7,7 +7,7 @@ import { createActivities } from '../../activities';
 import { channelsFromEnv, createNotificationActivities } from '../../activities/notifications';
 import { openStore, type Store } from '../../activities/store';
 import { addDays, workingCalendar } from '../../domain/calendar';
-import { type Actor, type PolicyState } from '../../domain/lifecycle';
+import { type Actor, localDateOf, type PolicyState } from '../../domain/lifecycle';
 
 type IssuedState = Exclude<PolicyState, { status: 'not-issued' }>;
 import { type OrgDirectory } from '../../domain/org/model';
@@ -141,10 +141,15 @@ describe('the evaluators decide, and the next period runs the letter as decided'
       await new Promise((r) => setTimeout(r, 100));
   }
 
-  /** The first working day of the letter's calendar a week or more after `date` (same weekday when it can be). */
-  function weekAfter(policy: Policy, date: string): string {
+  /**
+   * The first working day of the letter's calendar a week or more after `date`, or after the server's today when
+   * that is later (same weekday when it can be): an evaluation held after holidays (Christmas, cuti bersama) can
+   * come more than a week after the last day, and a new period cannot start before the decision's day.
+   */
+  async function weekAfter(policy: Policy, date: string): Promise<string> {
     const cal = workingCalendar(policy);
-    let d = addDays(date, 7);
+    const today = localDateOf(new Date(await env.currentTimeMs()).toISOString(), cal.zone);
+    let d = addDays(today > date ? today : date, 7);
     while (!cal.isWorkingDay(d)) d = addDays(d, 1);
     return d;
   }
@@ -199,7 +204,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
       }),
     ).rejects.toMatchObject({ code: 'DAY_CLOSED' });
 
-    const day2 = weekAfter(first.policy, day1);
+    const day2 = await weekAfter(first.policy, day1);
     await continuing(id, () =>
       decidePolicy(
         deps,
@@ -254,7 +259,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     const id = first.policy.id;
     const day1 = first.days[0]!;
     await until(id, 'awaiting-decision');
-    const day2 = weekAfter(first.policy, day1);
+    const day2 = await weekAfter(first.policy, day1);
     // The adjusted letter: 25% WFH on one new day (same id).
     const adjustedText = first.text
       .replaceAll('maxWfhPercent: 75', 'maxWfhPercent: 25')
@@ -306,7 +311,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     const waiting = (await store.rosterOf(id, day1)).filter((r) => r.reason.startsWith('not-in-rollout'));
     expect(waiting.length).toBeGreaterThan(0);
 
-    const day2 = weekAfter(first.policy, day1);
+    const day2 = await weekAfter(first.policy, day1);
     await continuing(id, () =>
       decidePolicy(
         deps,
@@ -344,7 +349,7 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     const day1 = first.days[0]!;
     await until(id, 'awaiting-decision');
     const runs = [await currentRun(id)];
-    const day2 = weekAfter(first.policy, day1);
+    const day2 = await weekAfter(first.policy, day1);
     await continuing(id, () =>
       decidePolicy(deps, id, { kind: 'make-permanent', days: [day2] }, 'Berlaku tetap', evaluators),
     );
@@ -357,12 +362,12 @@ describe('the evaluators decide, and the next period runs the letter as decided'
       decidePolicy(
         deps,
         id,
-        { kind: 'extend', days: [weekAfter(first.policy, day2)], quota: null },
+        { kind: 'extend', days: [await weekAfter(first.policy, day2)], quota: null },
         'x',
         evaluators,
       ),
     ).rejects.toMatchObject({ code: 'DECISION_NOT_ALLOWED' });
-    const day3 = weekAfter(first.policy, day2);
+    const day3 = await weekAfter(first.policy, day2);
     await continuing(id, () =>
       decidePolicy(
         deps,
