@@ -19,8 +19,16 @@ async function render(){
     var why = (s.clauses || []).filter(function(c){ return c.text; }).map(function(c){ return '<blockquote id="clause">' + esc(c.text) + ' <span class="muted">[' + esc(c.ruleId) + ']</span></blockquote>'; }).join('');
     var html = '<p><span class="badge" id="mode">' + esc(mode) + '</span> ' + esc(t('mode_' + mode.toLowerCase())) + '</p><p class="muted"><span data-t="why">' + esc(t('why')) + '</span>: ' + esc(s.roster.reason) + '</p>' + why;
     if (s.day && s.day.report) html += '<div class="ok">' + esc(t('already')) + ' ' + esc(s.day.report.receiptId) + '</div>';
+    var remote = mode === 'WFH' || mode === 'WFA';
+    // The roster is published before the day's shard opens (07:00, or moments after the letter is issued): the
+    // form waits for the open day, and today's page looks again until then.
+    if (remote && !s.day) {
+      html += '<p class="muted" id="not-open">' + esc(t('notOpen')) + '</p>';
+      clearTimeout(window.RECHECK);
+      if (d <= todayJakarta()) window.RECHECK = setTimeout(render, 5000);
+    }
     box.innerHTML = html;
-    document.getElementById('form').hidden = !(mode === 'WFH' || mode === 'WFA');
+    document.getElementById('form').hidden = !(remote && s.day);
     document.getElementById('loc').hidden = mode !== 'WFA';
     if (!(mode === 'WFH' || mode === 'WFA')) out.innerHTML = '<p>' + esc(t('office')) + '</p>';
   } catch (e) { showError(box, e); }
@@ -81,6 +89,7 @@ export function reportPage(): string {
         late: 'Terlambat (melewati batas waktu).',
         already: 'Laporan hari ini sudah diterima:',
         office: 'Hari ini Anda bekerja di kantor; tidak perlu laporan WFH.',
+        notOpen: 'Laporan untuk hari ini belum dibuka. Halaman ini memeriksa lagi setiap 5 detik.',
       },
       en: {
         today: 'Today',
@@ -103,6 +112,7 @@ export function reportPage(): string {
         late: 'Late (after the deadline).',
         already: 'Today’s report was already received:',
         office: 'You work in the office today; no WFH report is needed.',
+        notOpen: 'Reports for this day are not open yet. This page checks again every 5 seconds.',
       },
     },
     body: BODY,

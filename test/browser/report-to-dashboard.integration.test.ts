@@ -33,6 +33,7 @@ maybe('report page → dashboard in headless Chromium', () => {
   let browser: Browser;
   let base: string;
   let day1: string;
+  let day2: string;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -42,7 +43,7 @@ maybe('report page → dashboard in headless Chromium', () => {
     base = `http://127.0.0.1:${(h.api.server.address() as AddressInfo).port}`;
     const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: 'Asia/Jakarta' });
     day1 = now.plus({ weeks: 1 }).startOf('week').toISODate()!;
-    const day2 = now.plus({ weeks: 2 }).startOf('week').toISODate()!;
+    day2 = now.plus({ weeks: 2 }).startOf('week').toISODate()!;
     const policy = readFileSync(join(root, 'examples/policies/kebumen-2023.yaml'), 'utf8').replace(
       'days: [2023-12-04, 2023-12-11]',
       `days: [${day1}, ${day2}]`,
@@ -94,6 +95,14 @@ maybe('report page → dashboard in headless Chromium', () => {
     // 1. The ASN's phone: today's mode and why, the form, the receipt.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const report = await phone.newPage();
+    // A day whose roster is published but whose shard has not opened: the mode shows, the form waits for the day.
+    const later = (await h.runtime.store.rosterOf(P, day2)).find((r) => r.mode.toLowerCase() === 'wfh');
+    expect(later).toBeDefined();
+    await report.goto(`${base}/report?policy=${P}&date=${day2}#token=${token('employee', later!.nip)}`);
+    await report.locator('#not-open').waitFor();
+    expect(await report.locator('#mode').textContent()).toBe('WFH');
+    expect(await report.locator('#not-open').textContent()).toMatch(/belum dibuka/);
+    expect(await report.locator('#form').isHidden()).toBe(true);
     await report.goto(`${base}/report?policy=${P}&date=${day1}#token=${token('employee', nip)}`);
     await report.locator('#mode').waitFor();
     expect(await report.locator('#mode').textContent()).toBe('WFH');
