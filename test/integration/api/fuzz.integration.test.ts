@@ -124,7 +124,9 @@ describe('fuzzing the API with malformed letters and reports', () => {
         return true;
       }
     };
-    const malformed = candidates.filter(rejected).slice(0, 1000);
+    // The first 1,000 rejected candidates, parsing no more of them than that takes.
+    const malformed: string[] = [];
+    for (const text of candidates) if (malformed.length < 1000 && rejected(text)) malformed.push(text);
     expect(malformed.length).toBe(1000);
     const before = await storeState('kebumen-2023');
     const statuses = new Map<number, number>();
