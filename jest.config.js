@@ -1,6 +1,6 @@
 /** Three tiers, selectable with --selectProjects: pure unit tests, workflow tests on the
  * time-skipping server, integration tests on the real dev server. */
-const transform = { '^.+\\.ts$': 'ts-jest' };
+const transform = { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' };
 const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
