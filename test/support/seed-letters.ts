@@ -5,9 +5,11 @@ import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type WorkflowBundlePath } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
+import { produceDossier, readDossier } from '../../activities/dossier';
 import { openStore, type OutboxMessage, type Store } from '../../activities/store';
 import { dossierJson } from '../../client/simulate/format-dossier';
 import { simulate, type SimulationResult } from '../../client/simulate/run-simulation';
+import { shiftLetter } from '../../client/simulate/shift-days';
 import { letterClock, LETTER_ZONES, type LetterClock } from './letter-clock';
 import { createTimeSkippingEnv } from './temporal';
 import { workflowBundlePath } from './workflow-bundle';
@@ -45,6 +47,8 @@ interface LetterCase {
   /** Every trial day as the letter sets it (for the open-ended letter, the days simulated). */
   readonly letterDays: readonly string[];
   readonly finalStatus: 'ended' | 'revoked';
+  /** Checks of this letter's run beyond the common ones (the store is the run's). */
+  readonly more?: (r: SimulationResult, store: Store, policyText: string) => Promise<void>;
 }
 
 const letters: readonly LetterCase[] = [
@@ -54,6 +58,7 @@ const letters: readonly LetterCase[] = [
     zone: 'Asia/Jakarta',
     letterDays: ['2023-12-04', '2023-12-11'],
     finalStatus: 'ended',
+    more: kebumenDossier,
   },
   {
     // Permanent and open-ended (a review every six months): there is no whole period to run. The simulator runs
@@ -95,6 +100,44 @@ const letters: readonly LetterCase[] = [
     finalStatus: 'ended',
   },
 ];
+
+/**
+ * Kebumen's dossier: the units the letter keeps in the office (hospitals, disaster team, civil registry) form the
+ * comparison group with the rules cited, no unit-day is over the quota, and the dossier is frozen: building it again
+ * returns the stored one unchanged, with the evaluators' decision on record.
+ */
+async function kebumenDossier(r: SimulationResult, store: Store, policyText: string): Promise<void> {
+  expect(r.decision).toMatchObject({
+    kind: 'end',
+    by: { role: 'evaluator' },
+    reason: expect.stringMatching(/Simulasi/),
+  });
+  const comparison = r.dossier.comparison.units.map((u) => u.unitId);
+  expect(comparison).toEqual(expect.arrayContaining(['bpbd', 'dukcapil', 'rsud-soedirman']));
+  for (const u of r.dossier.comparison.units)
+    expect(u.ruleIds.every((id) => id.startsWith('kebumen.'))).toBe(true);
+  expect(r.dossier.comparison.totals.wfh).toBe(0);
+  expect(r.dossier.perUnitDay.filter((u) => comparison.includes(u.unitId)).every((u) => u.wfh === 0)).toBe(
+    true,
+  );
+  expect(r.dossier.quota.over).toBe(0);
+  expect(r.dossier.quota.unitDays).toBeGreaterThan(0);
+
+  const again = await produceDossier(
+    store,
+    {
+      policy: shiftLetter(policyText, 'k.yaml', '2020-01-01').policy,
+      periodIndex: 1,
+      days: r.dossier.days,
+    },
+    new Date('2030-01-01T00:00:00Z'),
+  );
+  expect(again.created).toBe(false);
+  expect(again.dossier).toEqual(r.dossier);
+  const read = await readDossier(store, r.policyId, 1);
+  expect(read?.decision).toEqual(r.decision);
+  expect(await readDossier(store, r.policyId, 2)).toBeUndefined();
+}
 
 /** How late a recorded instant may be: the server's clock runs on while the worker handles a timer. */
 const TOLERANCE_MS = 2 * 60_000;
@@ -212,6 +255,7 @@ function describeLetter(c: LetterCase): void {
         // A Friday's ladder waits for Monday (Kukar, DKI and Jabar have Fridays; Kebumen and Nasional do not).
         const fridays = r.submitted.filter((s) => DateTime.fromISO(s.date).weekday === 5).length;
         expect(afterWeekend > 0).toBe(fridays > 0);
+        await c.more?.(r, store, policyText);
       } finally {
         await store.close();
         rmSync(dataDir, { recursive: true, force: true });

@@ -1,19 +1,17 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type WorkflowBundlePath } from '@temporalio/worker';
-import { produceDossier, readDossier } from '../../activities/dossier';
-import { openStore } from '../../activities/store';
 import { simulate, type SimulationResult } from '../../client/simulate/run-simulation';
-import { shiftLetter } from '../../client/simulate/shift-days';
 import { countsAddUp } from '../../domain/dossier';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { workflowBundlePath } from '../support/workflow-bundle';
 
 /**
  * The simulator on the REAL workflows and activities (time-skipping server, SQLite store, file outbox): the
- * dossier's numbers are exactly what the simulated staff submitted, and they add up.
+ * dossier's numbers are exactly the shares of the rates asked for, and they add up; a run cut short says so.
+ * The seed-letter tests (test/support/seed-letters.ts) run every letter's whole period through the simulator,
+ * Kebumen's with its comparison group, quota and frozen dossier.
  */
 describe('edaran simulate', () => {
   const root = join(__dirname, '..', '..');
@@ -78,75 +76,6 @@ describe('edaran simulate', () => {
     expect(t['onTime']).toBe(r.dossier.totals.reported);
     expect(t['missing']).toBe(r.dossier.totals.missing);
   }
-
-  it('Kebumen: two Mondays a week apart, exact numbers, escalations to level 2, frozen dossier, decision', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'edaran-sim-test-'));
-    const r = await run('kebumen-2023.yaml', 'kebumen', { dataDir });
-    expectExact(r);
-    expect(r.dossier.days).toHaveLength(2);
-    expect(r.closedBy).toBe('end');
-    expect(r.finalStatus).toBe('ended');
-    expect(r.decision).toMatchObject({
-      kind: 'end',
-      by: { role: 'evaluator' },
-      reason: expect.stringMatching(/Simulasi/),
-    });
-    // Kebumen escalates a missing report twice (supervisor, unit head) to whoever has a supervisor; nobody
-    // acknowledges in the simulation, so every escalation stays open.
-    const missing = r.dossier.totals.missing;
-    const escalated = r.dossier.totals.escalatedPeople;
-    expect(missing).toBeGreaterThan(0);
-    expect(escalated).toBeGreaterThan(0);
-    expect(escalated).toBeLessThanOrEqual(missing);
-    expect(r.dossier.escalations.byLevel).toEqual([
-      { level: 1, raised: escalated, acknowledged: 0 },
-      { level: 2, raised: escalated, acknowledged: 0 },
-    ]);
-    expect(r.dossier.escalations.outcomes).toEqual({
-      acknowledged: 0,
-      excused: 0,
-      reportedLate: 0,
-      reported: 0,
-      unresolved: escalated,
-    });
-    expect(r.dossier.totals.escalations).toBe(2 * escalated);
-    // Hospitals, disaster team, civil registry stay in the office: the comparison group, with the rules cited.
-    const comparison = r.dossier.comparison.units.map((u) => u.unitId);
-    expect(comparison).toEqual(expect.arrayContaining(['bpbd', 'dukcapil', 'rsud-soedirman']));
-    for (const u of r.dossier.comparison.units)
-      expect(u.ruleIds.every((id) => id.startsWith('kebumen.'))).toBe(true);
-    expect(r.dossier.comparison.totals.wfh).toBe(0);
-    expect(r.dossier.perUnitDay.filter((u) => comparison.includes(u.unitId)).every((u) => u.wfh === 0)).toBe(
-      true,
-    );
-    expect(r.dossier.quota.over).toBe(0);
-    expect(r.dossier.quota.unitDays).toBeGreaterThan(0);
-
-    // Frozen: building again returns the stored dossier unchanged, and the decision is on record.
-    const store = await openStore({ sqlitePath: join(dataDir, 'edaran.db') });
-    try {
-      const again = await produceDossier(
-        store,
-        {
-          policy: shiftLetter(
-            readFileSync(join(root, 'examples/policies/kebumen-2023.yaml'), 'utf8'),
-            'k.yaml',
-            '2020-01-01',
-          ).policy,
-          periodIndex: 1,
-          days: r.dossier.days,
-        },
-        new Date('2030-01-01T00:00:00Z'),
-      );
-      expect(again.created).toBe(false);
-      expect(again.dossier).toEqual(r.dossier);
-      const read = await readDossier(store, 'kebumen-2023', 1);
-      expect(read?.decision).toEqual(r.decision);
-      expect(await readDossier(store, 'kebumen-2023', 2)).toBeUndefined();
-    } finally {
-      await store.close();
-    }
-  });
 
   it('Kukar (first day): exact numbers, three escalation levels, quota kept', async () => {
     const r = await run('kukar-2021.yaml', 'kukar', { days: 1 });
