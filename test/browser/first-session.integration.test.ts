@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DateTime } from 'luxon';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../bench/processes/dev-server';
 import { planPolicyDay } from '../../domain/bridge';
 import { parsePolicy, policyCalendar } from '../../domain/policy';
@@ -107,6 +107,14 @@ function edaran(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
       else reject(new Error(`edaran ${args.join(' ')} exited ${code}:\n${out}\n${err}`));
     });
   });
+}
+
+/** A failed wait on a page: its screenshot in the artifacts, and its text and the dev stack's output in the error. */
+function failing(page: Page, name: string, dev: Dev): (err: Error) => Promise<never> {
+  return async (err) => {
+    await page.screenshot({ path: join(artifacts, `first-session-0-${name}.png`), fullPage: true });
+    throw new Error(`${err.message}\npage: ${await page.locator('body').innerText()}\n${dev.output}`);
+  };
 }
 
 function occupy(port: number): Promise<Server> {
@@ -334,20 +342,14 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
         return true;
       },
       40_000,
-    ).catch(async (err: Error) => {
-      await report.screenshot({ path: join(artifacts, 'first-session-0-no-mode.png'), fullPage: true });
-      throw new Error(`${err.message}\npage: ${await report.locator('body').innerText()}\n${dev.output}`);
-    });
+    ).catch(failing(report, 'no-mode', dev));
     expect(await report.locator('#mode').textContent()).toBe('WFH');
-    // The roster is in the store before the day's shard has opened (on a loaded machine, many seconds after the
-    // issue when the notices of a day already under way go out first): the page shows the form once it has.
+    // The roster is in the store before the day's shard has opened (moments after the issue; on a loaded machine
+    // it can take many seconds): the page shows the form once the shard has.
     await report
       .locator('#form')
       .waitFor({ timeout: 90_000 })
-      .catch(async (err: Error) => {
-        await report.screenshot({ path: join(artifacts, 'first-session-0-no-form.png'), fullPage: true });
-        throw new Error(`${err.message}\npage: ${await report.locator('body').innerText()}\n${dev.output}`);
-      });
+      .catch(failing(report, 'no-form', dev));
     lap('report page');
     await report.fill('#checkIn', '07:30');
     await report.fill('#checkOut', '16:00');
@@ -358,10 +360,7 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
     await report
       .locator('#receipt-id')
       .waitFor({ timeout: 60_000 })
-      .catch(async (err: Error) => {
-        await report.screenshot({ path: join(artifacts, 'first-session-0-no-receipt.png'), fullPage: true });
-        throw new Error(`${err.message}\npage: ${await report.locator('body').innerText()}\n${dev.output}`);
-      });
+      .catch(failing(report, 'no-receipt', dev));
     expect(await report.locator('#receipt-id').textContent()).toMatch(/^R-/);
     expect(await report.locator('#receipt').textContent()).toMatch(/Laporan diterima/);
     await report.screenshot({ path: join(artifacts, 'first-session-2-receipt.png'), fullPage: true });
