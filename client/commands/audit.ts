@@ -13,7 +13,8 @@ import { loadConfig } from '../config';
 export const summary =
   "export a policy's domain events as a hash-chained file (export), or check one (verify)";
 
-const USAGE = `usage:
+/** The whole usage text (`edaran audit … --help`). */
+export const usage = `usage:
   edaran audit export --policy ID --out FILE [--db SQLITE_FILE] [--force]
       store: --db, else DATABASE_URL (PostgreSQL), else EDARAN_DATA_DIR/edaran.db
   edaran audit verify FILE [--head SHA256]
@@ -24,7 +25,7 @@ const fail = (message: string, code = 1): number => {
   return code;
 };
 
-const usageError = (message: string): number => fail(`${message}\n${USAGE}`, 2);
+const usageError = (message: string): number => fail(`${message}\n${usage}`, 2);
 
 /** Dispatches export / verify; exit 2 on a usage error. */
 export async function run(args: string[]): Promise<number> {
@@ -37,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
         return runVerify(rest);
       case '--help':
       case '-h':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${usage}\n`);
         return 0;
       default:
         return usageError(sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`);

@@ -20,7 +20,8 @@ import { isValidLocalDate } from '../../domain/calendar/core';
 export const summary =
   'org directory: validate DIR (units.csv, employees.csv) | generate --jurisdiction J --out DIR';
 
-const USAGE = `usage:
+/** The whole usage text (`edaran org … --help`). */
+export const usage = `usage:
   edaran org validate DIR [--as-of YYYY-MM-DD] [--any-sector]
       DIR holds units.csv, employees.csv and optionally jurisdiction.csv.
       Exit 0 when valid; else exit 1 and one line per problem: FILE:LINE: field: reason
@@ -42,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(USAGE);
+      process.stdout.write(usage);
       return sub === undefined ? 2 : 0;
     default:
       return usageError(`unknown subcommand "${sub}"`);
@@ -50,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`edaran org: ${message}\n\n${USAGE}`);
+  process.stderr.write(`edaran org: ${message}\n\n${usage}`);
   return 2;
 }
 

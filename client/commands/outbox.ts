@@ -21,7 +21,8 @@ import { loadConfig } from '../config';
 export const summary =
   'list notification messages by status with their reasons (list), or resend some (requeue)';
 
-const USAGE = `usage:
+/** The whole usage text (`edaran outbox … --help`). */
+export const usage = `usage:
   edaran outbox list [--policy ID] [--status ${OUTBOX_STATUSES.join('|')}] [--channel ${CHANNEL_NAMES.join('|')}]
                      [--day YYYY-MM-DD] [--unit UNIT] [--limit N] [--json] [--db SQLITE_FILE]
   edaran outbox requeue ID... [--db SQLITE_FILE]
@@ -33,7 +34,7 @@ const fail = (message: string, code = 1): number => {
   process.stderr.write(`edaran outbox: ${message}\n`);
   return code;
 };
-const usageError = (message: string): number => fail(`${message}\n${USAGE}`, 2);
+const usageError = (message: string): number => fail(`${message}\n${usage}`, 2);
 
 /** Dispatches list / requeue; exit 2 on a usage error, 1 when a requeue did not happen. */
 export async function run(args: string[]): Promise<number> {
@@ -46,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
         return await runRequeue(rest);
       case '--help':
       case '-h':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${usage}\n`);
         return 0;
       default:
         return usageError(sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`);

@@ -33,6 +33,9 @@ const USAGE = [
   'edaran roster explain --policy FILE --org DIR --nip NIP --date YYYY-MM-DD [--overrides FILE] [--wave N] [--units U,U] [--json]',
 ].join('\n       ');
 
+/** The whole usage text (`edaran roster … --help`). */
+export const usage = `usage: ${USAGE}`;
+
 const overridesSchema = z.array(
   z.strictObject({
     type: z.enum(['RecalledToOffice', 'AbsenceExcused']),
