@@ -14,6 +14,7 @@ import {
   toCsv,
   type OrgScale,
 } from '../../domain/org';
+import { detectDelimiter } from '../../domain/org/csv-table';
 import { SECTOR_IDS } from '../../domain/policy/sectors';
 import { isValidLocalDate } from '../../domain/calendar/core';
 
@@ -111,8 +112,16 @@ async function validate(args: string[]): Promise<number> {
     return 1;
   }
   const { units, employees, jurisdiction } = result.org;
+  // Say when a file was read with ";" separators (Excel under an Indonesian locale), so it is no surprise.
+  const semicolons = [
+    ['units.csv', unitsCsv],
+    ['employees.csv', employeesCsv],
+  ]
+    .filter(([, text]) => detectDelimiter(text ?? '') === ';')
+    .map(([name]) => name);
+  const note = semicolons.length > 0 ? ` (read with ";" separators: ${semicolons.join(', ')})` : '';
   process.stdout.write(
-    `${dir}: valid${jurisdiction ? ` (${jurisdiction.name})` : ''}: ${units.length} units, ${employees.length} employees\n`,
+    `${dir}: valid${jurisdiction ? ` (${jurisdiction.name})` : ''}: ${units.length} units, ${employees.length} employees${note}\n`,
   );
   return 0;
 }

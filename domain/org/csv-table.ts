@@ -10,15 +10,40 @@ export interface CsvRecord {
   readonly cells: readonly string[];
 }
 
-/** The result of reading a CSV text: its records, or the line of an unterminated quote. */
+/** The cell separators a CSV file may use: `,`, or `;` as spreadsheet programs write under an Indonesian locale. */
+export type CsvDelimiter = ',' | ';';
+
+/** The result of reading a CSV text: its records and the separator it used, or the line of an unterminated quote. */
 export type CsvReadResult =
-  | { readonly ok: true; readonly records: readonly CsvRecord[] }
+  | { readonly ok: true; readonly records: readonly CsvRecord[]; readonly delimiter: CsvDelimiter }
   | { readonly ok: false; readonly line: number; readonly reason: string };
 
-/** Reads CSV text (comma-separated, `"`-quoted, CRLF or LF, optional BOM). Blank lines are skipped. */
-export function readCsv(text: string): CsvReadResult {
+/**
+ * The separator of a CSV text, read from its first line outside quotes: `;` when it has more semicolons than
+ * commas (Excel under an Indonesian or other comma-decimal locale writes `;`), else `,`.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (let k = text.charCodeAt(0) === 0xfeff ? 1 : 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34 /* " */) quoted = !quoted;
+    else if (!quoted && (c === 10 || c === 13)) break;
+    else if (!quoted && c === 44) commas++;
+    else if (!quoted && c === 59) semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/**
+ * Reads CSV text (`"`-quoted, CRLF or LF, optional BOM) separated by `delimiter`, detected from the header line
+ * when not given. Blank lines are skipped.
+ */
+export function readCsv(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): CsvReadResult {
   const records: CsvRecord[] = [];
   const n = text.length;
+  const sep = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (i < n) {
@@ -28,7 +53,7 @@ export function readCsv(text: string): CsvReadResult {
     const lineEnd = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const raw = text.slice(i, lineEnd);
     if (raw.indexOf('"') < 0 && raw.indexOf('\r') < 0) {
-      if (raw !== '') records.push({ line, cells: raw.split(',') });
+      if (raw !== '') records.push({ line, cells: raw.split(delimiter) });
       line++;
       i = end + 1;
       continue;
@@ -55,22 +80,22 @@ export function readCsv(text: string): CsvReadResult {
         line += countNewlines(cell);
         cells.push(cell);
         const c = text.charCodeAt(i);
-        if (i < n && c !== 44 && c !== 10 && c !== 13) {
+        if (i < n && c !== sep && c !== 10 && c !== 13) {
           return { ok: false, line, reason: 'unexpected character after closing quote' };
         }
       } else {
         let j = i;
         while (j < n) {
           const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
+          if (c === sep || c === 10 || c === 13) break;
           j++;
         }
         cells.push(text.slice(i, j));
         i = j;
       }
-      // Here text[i] is a comma, a line break, or the end.
+      // Here text[i] is a separator, a line break, or the end.
       const c = text.charCodeAt(i);
-      if (c === 44) {
+      if (c === sep) {
         i++;
       } else {
         endOfRecord = true;
@@ -82,7 +107,7 @@ export function readCsv(text: string): CsvReadResult {
     // Why: a blank line parses as one empty cell; it is not a record.
     if (!(cells.length === 1 && cells[0] === '')) records.push({ line: startLine, cells });
   }
-  return { ok: true, records };
+  return { ok: true, records, delimiter };
 }
 
 function countNewlines(s: string): number {

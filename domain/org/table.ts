@@ -1,4 +1,4 @@
-import { readCsv } from './csv-table';
+import { readCsv, type CsvDelimiter } from './csv-table';
 import { type OrgProblem } from './problem';
 
 /** One data row (cells trimmed, in header order), with its line. */
@@ -26,6 +26,8 @@ export interface Table {
   readonly problems: readonly OrgProblem[];
   /** False when the file could not be read as a table at all (bad CSV, empty, bad header). */
   readonly readable: boolean;
+  /** The cell separator the file was read with (`,` or `;`, detected from its header line). */
+  readonly delimiter?: CsvDelimiter;
 }
 
 /**
@@ -72,7 +74,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
         file,
         line: header.line,
         field: col || '(empty)',
-        reason: `unknown column; allowed: ${allowed}`,
+        reason: `unknown column (cells read as separated by "${csv.delimiter}"); allowed: ${allowed}`,
       });
     }
   }
@@ -80,7 +82,8 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
     if (!seen.has(col))
       problems.push({ file, line: header.line, field: col, reason: 'missing required column' });
   }
-  if (problems.length > 0) return { columns, index, rows: [], problems, readable: false };
+  const { delimiter } = csv;
+  if (problems.length > 0) return { columns, index, rows: [], problems, readable: false, delimiter };
   const rows: TableRow[] = [];
   for (const rec of records) {
     if (rec.cells.length !== columns.length) {
@@ -97,7 +100,7 @@ export function readTable(text: string, file: string, spec: TableSpec): Table {
     for (let k = 0; k < cells.length; k++) cells[k] = (cells[k] as string).trim();
     rows.push({ line: rec.line, cells });
   }
-  return { columns, index, rows, problems, readable: true };
+  return { columns, index, rows, problems, readable: true, delimiter };
 }
 
 /** A row as an object keyed by column name (for schema checks of small files). */

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { readCsv, writeCsv } from '../../../domain/org/csv-table';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseOrgCsv } from '../../../domain/org';
+import { detectDelimiter, readCsv, writeCsv } from '../../../domain/org/csv-table';
 
 describe('readCsv', () => {
   it('reads plain, quoted and escaped cells with the line each record starts on', () => {
@@ -13,6 +16,7 @@ describe('readCsv', () => {
         { line: 4, cells: ['2', 'multi\nline', 'z'] },
         { line: 6, cells: ['3', '', ''] },
       ],
+      delimiter: ',',
     });
   });
 
@@ -23,6 +27,7 @@ describe('readCsv', () => {
         { line: 1, cells: ['id', 'name'] },
         { line: 2, cells: ['x', 'Y'] },
       ],
+      delimiter: ',',
     });
   });
 
@@ -48,11 +53,74 @@ describe('readCsv', () => {
           const table = rows.map((r) => Array.from({ length: width }, (_, k) => r[k] ?? ''));
           // A row whose cells are all empty is a blank line; keep one non-empty cell per row.
           const kept = table.map((r) => ['k', ...r]);
-          const back = readCsv(writeCsv(kept));
+          const back = readCsv(writeCsv(kept), ',');
           expect(back.ok).toBe(true);
           if (back.ok) expect(back.records.map((x) => x.cells)).toEqual(kept);
         },
       ),
     );
+  });
+  it('reads a semicolon-separated file (Excel under an Indonesian locale) and says so', () => {
+    const text = 'nip;nama;unit\n1;"Siti, S.Kom";bpkpad\r\n2;"kata ""ya""";dinkes\n';
+    expect(detectDelimiter(text)).toBe(';');
+    expect(readCsv(text)).toEqual({
+      ok: true,
+      records: [
+        { line: 1, cells: ['nip', 'nama', 'unit'] },
+        { line: 2, cells: ['1', 'Siti, S.Kom', 'bpkpad'] },
+        { line: 3, cells: ['2', 'kata "ya"', 'dinkes'] },
+      ],
+      delimiter: ';',
+    });
+  });
+
+  it('detects the separator from the header line only, outside quotes', () => {
+    expect(detectDelimiter('a,b,c\n1;2;3;4;5\n')).toBe(',');
+    expect(detectDelimiter('"a;b;c",d\n')).toBe(',');
+    expect(detectDelimiter('\uFEFFa;b\n')).toBe(';');
+    expect(detectDelimiter('single\n')).toBe(',');
+  });
+});
+
+describe('an org directory saved with ";" separators', () => {
+  const dir = join(__dirname, '..', '..', '..', 'examples', 'orgs', 'kebumen');
+  const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+  const files = { unitsFile: 'units.csv', employeesFile: 'employees.csv' };
+  /** The same table written as Excel does under an Indonesian locale: `;` separators, CRLF. */
+  const asExcel = (text: string): string => {
+    const csv = readCsv(text, ',');
+    if (!csv.ok) throw new Error(csv.reason);
+    return csv.records
+      .map((r) => r.cells.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';'))
+      .join('\r\n');
+  };
+
+  it('parses to the same org as the comma-separated original', () => {
+    const asOf = '2023-12-04';
+    const original = parseOrgCsv({
+      ...files,
+      unitsCsv: read('units.csv'),
+      employeesCsv: read('employees.csv'),
+      asOf,
+    });
+    const excel = parseOrgCsv({
+      ...files,
+      unitsCsv: asExcel(read('units.csv')),
+      employeesCsv: asExcel(read('employees.csv')),
+      asOf,
+    });
+    expect(original.ok).toBe(true);
+    expect(excel).toEqual(original);
+  });
+
+  it('names the separator it read with when a column is unknown', () => {
+    const r = parseOrgCsv({
+      ...files,
+      unitsCsv: 'id;name;bogus\nu1;Unit;x\n',
+      employeesCsv: read('employees.csv'),
+      asOf: '2023-12-04',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.reason).join('\n')).toContain('separated by ";"');
   });
 });

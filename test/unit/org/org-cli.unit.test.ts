@@ -53,6 +53,21 @@ describe('edaran org validate', () => {
     ]);
   });
 
+  it('accepts employees.csv saved by Excel with ";" separators and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edaran-org-'));
+    copyFileSync(join(examples, 'kukar', 'units.csv'), join(dir, 'units.csv'));
+    const csv = readCsv(readFileSync(join(examples, 'kukar', 'employees.csv'), 'utf8'));
+    if (!csv.ok) throw new Error('fixture does not parse');
+    const excel = csv.records
+      .map((r) => r.cells.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';'))
+      .join('\r\n');
+    writeFileSync(join(dir, 'employees.csv'), excel);
+    const r = await capture(() => run(['validate', dir, '--as-of', '2021-01-27']));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/employees \(read with ";" separators: employees\.csv\)\n$/);
+  });
+
   it('exits 1 when the files are missing, 2 on usage errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edaran-org-'));
     const missing = await capture(() => run(['validate', dir]));

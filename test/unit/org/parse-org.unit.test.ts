@@ -289,7 +289,7 @@ describe('parseOrgCsv problems name file, line and field', () => {
         line: 1,
         field: 'telepon',
         reason:
-          'unknown column; allowed: nip, name, unit, positionType, positionName, status, birthDate, supervisorNip, email, phone',
+          'unknown column (cells read as separated by ","); allowed: nip, name, unit, positionType, positionName, status, birthDate, supervisorNip, email, phone',
       },
       { file: 'employees.csv', line: 1, field: 'positionType', reason: 'missing required column' },
     ]);
