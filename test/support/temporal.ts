@@ -1,7 +1,9 @@
+import { TypedSearchAttributes } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ServerExecutable } from '../../scripts/temporal-binaries';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { startServerProcess, type ServerProcess } from './server-process';
 
 /**
  * The SDK client's gRPC retry interceptor schedules retries with timers that Connection.close() does not clear;
@@ -42,13 +44,69 @@ function executable(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH')
   return path ? { type: 'existing-path', path } : { type: 'cached-download' };
 }
 
+interface ExistingServerOptions {
+  readonly server: { readonly type: 'existing' };
+  readonly address: string;
+  readonly namespace: string;
+  readonly supportsTimeSkipping: boolean;
+}
+type EnvironmentFactory = (options: ExistingServerOptions) => Promise<TestWorkflowEnvironment>;
+
+/**
+ * The SDK's general factory, which its public ones call: `createFromExistingServer` always turns time skipping off,
+ * so a time-skipping server started here is connected through this one. Private in the SDK's types (pinned
+ * version); undefined if a later SDK drops it, and the SDK's own launcher is used instead.
+ */
+function existingServerFactory(): EnvironmentFactory | undefined {
+  const create = (TestWorkflowEnvironment as unknown as { create?: EnvironmentFactory }).create;
+  return typeof create === 'function' ? create.bind(TestWorkflowEnvironment) : undefined;
+}
+
+/** Connects an environment to a server process started here; the teardown stops the process too. */
+async function connectTo(
+  server: ServerProcess,
+  supportsTimeSkipping: boolean,
+  factory: EnvironmentFactory,
+): Promise<TestWorkflowEnvironment> {
+  let env: TestWorkflowEnvironment;
+  try {
+    env = await factory({
+      server: { type: 'existing' },
+      address: server.address,
+      namespace: 'default',
+      supportsTimeSkipping,
+    });
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  const teardown = env.teardown.bind(env);
+  env.teardown = async () => {
+    await teardown();
+    await server.stop();
+  };
+  return env;
+}
+
 /** The time-skipping test server (Java), as resolved by the global setup. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const env = await startWithRetries('the time-skipping test server', () =>
-    TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') },
-    }),
-  );
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  const factory = existingServerFactory();
+  const env =
+    path && factory
+      ? await connectTo(
+          await startServerProcess('the time-skipping test server', path, (port) => [
+            // Only the port, as the SDK's launcher passes it (the server skips time by default).
+            String(port),
+          ]),
+          true,
+          factory,
+        )
+      : await startWithRetries('the time-skipping test server', () =>
+          TestWorkflowEnvironment.createTimeSkipping({
+            server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') },
+          }),
+        );
   // The Java test server knows no custom search attributes until they are registered.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
@@ -64,6 +122,38 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 /** The real Temporal dev server (CLI), in memory unless a SQLite file is given, with edaran's search attributes. */
 export async function createDevServerEnv(dbFilename?: string): Promise<TestWorkflowEnvironment> {
+  const path = process.env.TEMPORAL_CLI_PATH;
+  const factory = existingServerFactory();
+  if (path && factory) {
+    // The arguments the SDK's launcher passes, with the search attributes registered at start.
+    const server = await startServerProcess('the Temporal dev server', path, (port) => [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--headless',
+      '--namespace',
+      'default',
+      '--log-format',
+      'pretty',
+      '--log-level',
+      'warn',
+      '--dynamic-config-value',
+      'frontend.enableServerVersionCheck=false',
+      '--dynamic-config-value',
+      'frontend.enableUpdateWorkflowExecution=true',
+      '--dynamic-config-value',
+      'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+      ...(dbFilename ? ['--db-filename', dbFilename] : []),
+      ...SEARCH_ATTRIBUTES.flatMap((k) => [
+        '--search-attribute',
+        `${k.name}=${TypedSearchAttributes.toMetadataType(k.type)}`,
+      ]),
+    ]);
+    return withTeardownGrace(await connectTo(server, false, factory));
+  }
   const env = await startWithRetries('the Temporal dev server', () =>
     TestWorkflowEnvironment.createLocal({
       server: {
