@@ -424,7 +424,11 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
           ...('nip' in e ? { nip: e.nip } : {}),
           occurredAt: e.at,
           payload:
-            e.type === 'UnitDayOpened' ? { ...e, roster: undefined, people: e.roster.length } : { ...e },
+            e.type === 'UnitDayOpened'
+              ? { ...e, roster: undefined, people: e.roster.length }
+              : e.type === 'UnitDayRecapped'
+                ? { ...e, shardId }
+                : { ...e },
         })),
       );
     },

@@ -2,6 +2,7 @@
  * SQL of the domain event log and its projections: append (idempotent by eventId, projected in the same
  * transaction), replay, and the read-table queries.
  */
+import { addCounts, ZERO_COUNTS, type RecapCounts } from '../../domain/lifecycle/recap-counts';
 import { type DomainEventEnvelope } from './event-envelope';
 import { projectionOf, type ProjectionOp } from './projection';
 import { insertMany, type SqlDb, type SqlParam } from './sql-db';
@@ -25,11 +26,47 @@ const READ_TABLES = [
   'reports',
   'escalations',
   'recaps',
+  'shard_recaps',
   'evaluations',
   'notices',
 ];
 // Events replayed per query during a rebuild: bounded memory on any log size.
 const REPLAY_PAGE = 1000;
+
+/**
+ * Records one shard's recap of a unit-day and returns the unit's: the shard's payload with `counts` summed over
+ * every shard of the unit recorded so far (and `shards`, their number). Each shard upserting the unit's row alone
+ * left a unit of several shards with its last shard's counts.
+ */
+async function unitRecapOverShards(
+  tx: SqlDb,
+  op: Extract<ProjectionOp, { op: 'recap' }>,
+): Promise<Record<string, unknown>> {
+  await tx.run(
+    `INSERT INTO shard_recaps (policy_id, day, unit_id, shard_id, payload, recapped_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (policy_id, day, unit_id, shard_id) DO UPDATE SET payload = excluded.payload, recapped_at = excluded.recapped_at`,
+    [op.policyId, op.day, op.unitId, op.shardId, JSON.stringify(op.payload), op.at],
+  );
+  const shards = await tx.all<{ payload: string }>(
+    'SELECT payload FROM shard_recaps WHERE policy_id = ? AND day = ? AND unit_id = ? ORDER BY shard_id',
+    [op.policyId, op.day, op.unitId],
+  );
+  const counts = shards
+    .map((r) => countsOf((JSON.parse(r.payload) as Record<string, unknown>)['counts']))
+    .reduce(addCounts, ZERO_COUNTS);
+  return { ...op.payload, counts, shards: shards.length };
+}
+
+/** A stored payload's counts, unknown or missing fields read as zero. */
+function countsOf(value: unknown): RecapCounts {
+  const c = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const out: Record<string, number> = { ...ZERO_COUNTS };
+  for (const key of Object.keys(ZERO_COUNTS)) {
+    const v = c[key];
+    if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+  }
+  return out as unknown as RecapCounts;
+}
 
 async function apply(tx: SqlDb, op: ProjectionOp): Promise<void> {
   switch (op.op) {
@@ -98,13 +135,15 @@ async function apply(tx: SqlDb, op: ProjectionOp): Promise<void> {
       );
       return;
     }
-    case 'recap':
+    case 'recap': {
+      const payload = op.shardId === null ? op.payload : await unitRecapOverShards(tx, op);
       await tx.run(
         `INSERT INTO recaps (policy_id, day, unit_id, payload, recapped_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (policy_id, day, unit_id) DO UPDATE SET payload = excluded.payload, recapped_at = excluded.recapped_at`,
-        [op.policyId, op.day, op.unitId, JSON.stringify(op.payload), op.at],
+        [op.policyId, op.day, op.unitId, JSON.stringify(payload), op.at],
       );
       return;
+    }
     case 'evaluation':
       await tx.run(
         `INSERT INTO evaluations (policy_id, event_id, outcome, payload, completed_at) VALUES (?, ?, ?, ?, ?)

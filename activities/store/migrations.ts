@@ -103,4 +103,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'events of one type of a policy, without reading the whole log',
     sql: () => 'CREATE INDEX events_policy_type ON events (policy_id, type, seq)',
   },
+  {
+    version: 7,
+    name: "each shard's recap of a unit-day, so a unit of several shards recaps as their sum",
+    sql: () => `
+      CREATE TABLE shard_recaps (
+        policy_id TEXT NOT NULL, day TEXT NOT NULL, unit_id TEXT NOT NULL, shard_id TEXT NOT NULL,
+        payload TEXT NOT NULL, recapped_at TEXT NOT NULL, PRIMARY KEY (policy_id, day, unit_id, shard_id));`,
+  },
 ];

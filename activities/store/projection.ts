@@ -82,6 +82,8 @@ export type ProjectionOp =
       readonly policyId: string;
       readonly day: string;
       readonly unitId: string;
+      /** The shard of a unit-day recap (a unit of more than SHARD_SIZE staff has several); null for a day's. */
+      readonly shardId: string | null;
       readonly payload: Record<string, unknown>;
       readonly at: string;
     }
@@ -195,8 +197,8 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
     day && nip ? [{ op: 'report', ...base, day, nip, unitId, status, reason, eventId: e.eventId }] : [];
   const roster = (rows: RosterRowInput[]): ProjectionOp[] =>
     day && rows.length > 0 ? [{ op: 'roster', policyId: e.policyId, day, rows, eventId: e.eventId }] : [];
-  const recap = (): ProjectionOp[] =>
-    day ? [{ op: 'recap', ...base, day, unitId, payload: e.payload }] : [];
+  const recap = (shardId: string | null): ProjectionOp[] =>
+    day ? [{ op: 'recap', ...base, day, unitId, shardId, payload: e.payload }] : [];
   const type: ProjectedType = e.type;
   switch (type) {
     case 'PolicyIssued':
@@ -222,13 +224,14 @@ export function projectionOf(e: DomainEventEnvelope): ProjectionOp[] {
     case 'DayClosed':
       return dayOp('closed');
     case 'DayRecapped':
-      return [...dayOp('recapped'), ...recap()];
+      return [...dayOp('recapped'), ...recap(null)];
     case 'UnitDayOpened':
       return unitDay('opened');
     case 'UnitDayClosed':
       return unitDay('closed');
     case 'UnitDayRecapped':
-      return e.unitId ? [...unitDay('recapped'), ...recap()] : [];
+      // Recaps recorded before the shard was carried count as the unit's only shard.
+      return e.unitId ? [...unitDay('recapped'), ...recap(str(e.payload['shardId']) ?? '')] : [];
     case 'RosterPublished':
       return roster(rosterRows(e));
     case 'RecallIssued':

@@ -396,6 +396,60 @@ describeEachBackend('store contract', ({ backend, open, openAt }) => {
       expect(await store.policy('kebumen-2023')).toMatchObject({ status: 'permanent', policyVersion: 2 });
     });
 
+    it('recaps a unit of several shards as the sum of its shards, also after a repeat and a rebuild', async () => {
+      const store = await open();
+      const u = { day, unitId: 'opd-big' };
+      const counts = (onTime: number, missing: number, level: number) => ({
+        plannedRemote: onTime + missing,
+        plannedOffice: 10,
+        onTime,
+        late: 0,
+        missing,
+        excused: 0,
+        recalled: 0,
+        rejected: 0,
+        escalated: missing,
+        escalationsAcknowledged: 0,
+        maxEscalationLevel: level,
+      });
+      // A unit of 1,200 staff runs as three shards; each recaps its own people.
+      await store.appendEvents([
+        event({
+          eventId: 's0',
+          type: 'UnitDayRecapped',
+          ...u,
+          payload: { shardId: 'opd-big.0', counts: counts(300, 20, 1) },
+        }),
+        event({
+          eventId: 's1',
+          type: 'UnitDayRecapped',
+          ...u,
+          payload: { shardId: 'opd-big.1', counts: counts(250, 50, 3) },
+        }),
+        event({
+          eventId: 's2',
+          type: 'UnitDayRecapped',
+          ...u,
+          payload: { shardId: 'opd-big.2', counts: counts(100, 0, 0) },
+        }),
+      ]);
+      const unitRow = async () => (await store.recapsOf('kebumen-2023')).find((r) => r.unitId === 'opd-big');
+      const sum = { ...counts(650, 70, 3), plannedOffice: 30 };
+      expect((await unitRow())?.payload).toMatchObject({ counts: sum, shards: 3 });
+      // The same shard recapped again (a retried projection with a new event id) replaces its own share only.
+      await store.appendEvents([
+        event({
+          eventId: 's1-again',
+          type: 'UnitDayRecapped',
+          ...u,
+          payload: { shardId: 'opd-big.1', counts: counts(250, 50, 3) },
+        }),
+      ]);
+      expect((await unitRow())?.payload).toMatchObject({ counts: sum, shards: 3 });
+      await store.rebuildProjections('kebumen-2023');
+      expect((await unitRow())?.payload).toMatchObject({ counts: sum, shards: 3 });
+    });
+
     it('rebuilds the same projection from the log', async () => {
       const store = await open();
       await store.appendEvents(log);
