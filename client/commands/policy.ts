@@ -19,6 +19,8 @@ import {
 } from '../../domain/policy';
 import { addDays, resolveZone, workingCalendar } from '../../domain/calendar';
 import { type ApiAnswer, type ApiTarget, apiTarget, callApi, describeRefusal } from '../api/http-client';
+import { lateDaysAtIssue } from '../../domain/bridge/issue-timing';
+import { lateIssueWarning } from '../late-issue';
 
 /** One `policy` subcommand. */
 export interface PolicySubcommand {
@@ -40,8 +42,8 @@ const SUBCOMMANDS: Readonly<Record<string, PolicySubcommand>> = {
   },
   issue: {
     summary:
-      'issue a letter through the API: the file and the org directory (DIR with units.csv, employees.csv)',
-    usage: 'edaran policy issue FILE --org DIR [--deadline-days N] [--json]',
+      'issue a letter through the API: the file and the org directory (DIR with units.csv, employees.csv); --force issues a letter whose days are already late',
+    usage: 'edaran policy issue FILE --org DIR [--deadline-days N] [--force] [--json]',
     run: (args) => runIssue(args),
   },
   amend: {
@@ -394,6 +396,7 @@ async function runIssue(args: string[]): Promise<number> {
       org: { type: 'string' },
       'deadline-days': { type: 'string' },
       json: { type: 'boolean' },
+      force: { type: 'boolean' },
       ...tokenOption,
     },
     usage,
@@ -403,6 +406,14 @@ async function runIssue(args: string[]): Promise<number> {
   if (file === undefined || extra.length > 0) return usageError(usage, 'exactly one FILE is needed');
   const policy = selfContainedLetter(file, usage);
   if (typeof policy === 'number') return policy;
+  const loaded = loadPolicyFile(file);
+  const late = loaded.ok ? lateDaysAtIssue(loaded.policy, Date.now()) : [];
+  if (late.length > 0) {
+    // A day past its deadline (or over) is refused without --force; one only past its notice time is a warning.
+    const refused = parsed.values.force !== true && late.some((d) => d.kind !== 'after-notice');
+    process.stderr.write(lateIssueWarning(late, refused));
+    if (refused) return 1;
+  }
   const orgDir = parsed.values.org;
   let org: Record<string, string> | undefined;
   if (orgDir !== undefined) {

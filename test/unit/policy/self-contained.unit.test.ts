@@ -149,8 +149,13 @@ describe('edaran policy issue sends a self-contained letter', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edaran-issue-'));
     writeFileSync(join(dir, 'cuti.yaml'), CUTI);
     writeFileSync(join(dir, 'p.yaml'), WITH_FILES);
-    const r = await quiet(() => policy(['issue', join(dir, 'p.yaml')]));
-    expect(r).toEqual({ code: 0, err: '' });
+    // The letter's days (2024) are over: it is issued only with --force, after a warning naming them.
+    const r = await quiet(() => policy(['issue', join(dir, 'p.yaml'), '--force']));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /^edaran policy issue: \d+ day\(s\) of this letter would run late if issued now:\n {2}2024-01-\d\d: the day is over/,
+    );
+    expect(r.err).toMatch(/issuing it anyway\n$/);
     expect(received).toHaveLength(1);
     const sent = parsePolicyOrThrow(received[0]!.policy!, 'p.yaml');
     expect(sent.calendar?.files).toBeUndefined();
