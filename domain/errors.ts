@@ -238,17 +238,10 @@ export const ERROR_CODES = {
     message: { id: 'Jam pulang sudah tercatat.', en: 'The check-out time is already recorded.' },
   },
   SHARD_BUDGET: {
-    httpStatus: 503,
+    httpStatus: 429,
     message: {
       id: 'Kapasitas pencatatan unit ini untuk hari tersebut hampir habis; perintah ini tidak dapat diterima.',
       en: 'This unit’s record for the day is nearly full; the command cannot be taken.',
-    },
-  },
-  SHARD_UNAVAILABLE: {
-    httpStatus: 503,
-    message: {
-      id: 'Layanan pencatatan sedang sibuk atau tidak tersedia; silakan coba lagi sebentar lagi.',
-      en: 'The recording service is busy or unavailable; please try again shortly.',
     },
   },
 } as const satisfies Record<string, ErrorSpec>;

@@ -149,10 +149,7 @@ describe('CorrectReport', () => {
     const after = [...given(submit()), event as UnitDayEvent];
     expect(
       givenUnitDay(after)
-        .when({
-          ...submit({ checkOut: '14:30' }),
-          summary: 'Menyusun telaah kebijakan WFH dan notula rapat.',
-        })
+        .when(submit({ checkOut: '14:30', summary: 'Menyusun telaah kebijakan WFH dan notula rapat.' }))
         .thenEvents(),
     ).toEqual([]);
     // ... and so is the same correction again (a retried request).
@@ -177,7 +174,7 @@ describe('CorrectReport', () => {
     expect(rejection.reason.id).toContain(`${MAX_REPORT_CHANGES} kali`);
     // Another person's allowance is their own.
     givenUnitDay(events)
-      .when({ ...submit(), nip: B })
+      .when({ type: 'SubmitReport', nip: B, summary: SUMMARY, now: wib('2023-12-04T15:50') })
       .thenEvents();
   });
 
