@@ -29,7 +29,7 @@ describe('request limits', () => {
       rateLimits: { perSubject: 3, perAddress: 2, windowSeconds: 60 },
     });
     // An employee may not issue letters (403), but each request counts against their own allowance.
-    const issue = (headers: object) =>
+    const issue = (headers: Record<string, string>) =>
       api.inject({ method: 'POST', url: '/api/policies', headers, payload: { policy: 'x' } });
     const asA = () => issue(bearer(A));
     expect([(await asA()).statusCode, (await asA()).statusCode, (await asA()).statusCode]).toEqual([
