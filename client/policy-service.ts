@@ -372,7 +372,12 @@ function standingReceiptOf(err: unknown): ReportReceipt | undefined {
   return cause.details?.[0] as ReportReceipt | undefined;
 }
 
-/** A report-path Update (submit, correct, check-out) with its deterministic id; a standing report is a success. */
+/**
+ * A report-path Update (submit, correct, check-out); a report that already stands is a success with its receipt.
+ * With an idempotency key the Update id is derived from it, so a retried request gets the first answer (201 for a
+ * retried new report); without one, the SDK's id of the call (kept across its own retries) and the validator's
+ * content check make a repeat cost nothing and answer it with the receipt.
+ */
 async function reportUpdate<A extends { readonly nip: string }>(
   deps: ServiceDeps,
   policyId: string,
@@ -385,7 +390,9 @@ async function reportUpdate<A extends { readonly nip: string }>(
   try {
     const receipt = await deps.client.workflow.getHandle(workflowId).executeUpdate(update, {
       args: [input],
-      updateId: updateIdOf(update.name, workflowId, input, idempotencyKey),
+      ...(idempotencyKey === undefined
+        ? {}
+        : { updateId: updateIdOf(update.name, workflowId, idempotencyKey) }),
     });
     return { receipt, resubmission: false };
   } catch (err) {
@@ -616,28 +623,26 @@ export async function superviseDay(
   const handle = deps.client.workflow.getHandle(
     await shardWorkflowOf(deps, policyId, date, action.input.nip),
   );
-  const id = (name: string, input: object) =>
-    idempotencyKey === undefined
-      ? {}
-      : { updateId: updateIdOf(name, handle.workflowId, input, idempotencyKey) };
+  const id = (name: string) =>
+    idempotencyKey === undefined ? {} : { updateId: updateIdOf(name, handle.workflowId, idempotencyKey) };
   try {
     switch (action.kind) {
       case 'acknowledge':
         await handle.executeUpdate(acknowledgeEscalationUpdate, {
           args: [action.input],
-          ...id('acknowledgeEscalation', action.input),
+          ...id('acknowledgeEscalation'),
         });
         return;
       case 'recall':
         await handle.executeUpdate(recallToOfficeUpdate, {
           args: [action.input],
-          ...id('recallToOffice', action.input),
+          ...id('recallToOffice'),
         });
         return;
       case 'excuse':
         await handle.executeUpdate(excuseAbsenceUpdate, {
           args: [action.input],
-          ...id('excuseAbsence', action.input),
+          ...id('excuseAbsence'),
         });
         return;
       default: {
