@@ -9,9 +9,13 @@
  * is killed with SIGKILL once mid-day and started again on the same SQLite file. After the cut-off the letter is
  * evaluated, the run decides `end`, and every workflow must complete.
  *
- * Prints, and exits non-zero unless all three are 0: acknowledged reports lost (receipts with no event in the
+ * A hostile employee (bench/chaos/hostile.ts) reports, then sends 2,500 copies of the report and 300 padded
+ * reports to their shard during the faults.
+ *
+ * Prints, and exits non-zero unless all four are 0: acknowledged reports lost (receipts with no event in the
  * store, or not in the read model, or not in the letter's recap), notifications delivered twice (same
- * idempotency key received more than once), workflows that did not finish.
+ * idempotency key received more than once), workflows that did not finish, colleagues blocked (reporters of the
+ * hostile employee's shard refused for the shard's or the service's sake, or never answered).
  *
  * Options: --seed N (default 1: the same seed draws the same kill points and reporters), --staff N (2000),
  * --day-minutes M (3), --worker-kills N (5), --compliance F (0.85 of off-site staff report), --keep (keep the
@@ -31,6 +35,7 @@ import { phaseAt, planChaosDay, planReports } from './chaos/plan';
 import { scheduleAt } from './processes/compressed-day';
 import { runReports } from './chaos/reporters';
 import { verify } from './chaos/verify';
+import { colleaguesBlocked, runHostile } from './chaos/hostile';
 import { startBenchStack } from './processes/bench-stack';
 import { letterForToday } from './dev-stack';
 
@@ -40,6 +45,9 @@ const ZONE = 'Asia/Makassar';
 const LEAD_MS = 15_000;
 /** After the cut-off: drains of notices left by killed workers (70 s rounds), recap, evaluation, dossier. */
 const SETTLE_MS = 6 * 60_000;
+/** The hostile employee's copies of their own report and padded reports (issue 12). */
+const HOSTILE_COPIES = 2500;
+const HOSTILE_PADDED = 300;
 const EVALUATOR: Actor = { id: 'chaos-evaluator', name: 'Evaluator (chaos run)', role: 'bkpsdm' };
 
 const started = Date.now();
@@ -142,7 +150,11 @@ async function main(): Promise<void> {
     );
     if (!roster) throw new Error('the roster was not published');
     const offSite = roster.filter((r) => r.mode === 'WFH' || r.mode === 'WFA').map((r) => r.nip);
-    const reports = planReports(plan.day, offSite, { ...o, onTime: 0.85 });
+    const planned = planReports(plan.day, offSite, { ...o, onTime: 0.85 });
+    // The hostile employee is the first planned reporter: they report themselves, then attack their shard.
+    const hostileNip = planned[0]?.nip;
+    if (hostileNip === undefined) throw new Error('nobody plans to report');
+    const reports = planned.slice(1);
     const late = reports.filter((r) => r.atMs >= plan.day.deadlineMs).length;
     say(
       `issued ${issued.workflowId}: ${org.employees.length} staff in ${org.units.length} units, ` +
@@ -181,6 +193,19 @@ async function main(): Promise<void> {
       }
       return undefined;
     })().catch((err: unknown) => err ?? new Error('fault injection failed'));
+    const hostile = runHostile({
+      deps,
+      client,
+      policyId: letter.policy.id,
+      date: letter.today,
+      nip: hostileNip,
+      startAt: t0 + plan.day.deadlineMs / 4,
+      stopAt: t0 + plan.day.cutoffMs,
+      copies: HOSTILE_COPIES,
+      padded: HOSTILE_PADDED,
+      concurrency: 4,
+      say,
+    });
     const outcomes = await runReports({
       deps,
       connection,
@@ -196,6 +221,14 @@ async function main(): Promise<void> {
     });
     const faultError = await chaos;
     if (faultError) throw faultError;
+    const attack = await hostile;
+    const shardMates = await colleaguesBlocked(
+      deps,
+      letter.policy.id,
+      letter.today,
+      attack.workflowId,
+      outcomes,
+    );
 
     // After the cut-off: the letter is evaluated; decide `end` and let every workflow finish.
     say('day over; waiting for the evaluation…');
@@ -268,12 +301,18 @@ async function main(): Promise<void> {
       `acknowledged reports lost: ${lost}`,
       `notifications delivered twice: ${v.duplicateKeys}${v.duplicateKeys ? ` (${v.duplicateCopies} extra copies)` : ''}`,
       `workflows that did not finish: ${unfinished} of ${v.executions}`,
+      `hostile employee: ${attack.sent} reports sent (${HOSTILE_COPIES} copies, ${HOSTILE_PADDED} padded planned); ` +
+        `answered with the original receipt ${attack.sameReceipt}, another receipt ${attack.otherReceipt}, ` +
+        `refused ${JSON.stringify(attack.refused)}, unanswered ${attack.unanswered}; their shard's history ` +
+        `${attack.historyLength ?? 'unknown'} events; ${shardMates.colleagues} colleagues in that shard`,
+      `colleagues blocked: ${shardMates.blocked}`,
       '',
     ];
     for (const d of v.lostDetail.slice(0, 10)) say(`lost: ${d}`);
     for (const u of v.unfinished.slice(0, 10)) say(`unfinished: ${u}`);
     process.stdout.write(lines.join('\n'));
-    failed = lost > 0 || v.duplicateKeys > 0 || unfinished > 0;
+    failed =
+      lost > 0 || v.duplicateKeys > 0 || unfinished > 0 || shardMates.blocked > 0 || attack.otherReceipt > 0;
     if (failed) process.exitCode = 1;
   } catch (err) {
     failed = true;

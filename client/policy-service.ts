@@ -18,18 +18,24 @@ import { type OrgDirectory } from '../domain/org/model';
 import { parseOrgCsv } from '../domain/org';
 import { parseSelfContainedPolicy, type Policy } from '../domain/policy';
 import { policyWorkflowId, unitDayWorkflowId } from '../workflows/ids';
+import { type UpdateDefinition } from '@temporalio/common';
 import {
   acknowledgeEscalationUpdate,
+  addCheckOutUpdate,
   amendPolicyUpdate,
+  correctReportUpdate,
   decidePolicyUpdate,
   excuseAbsenceUpdate,
   personDayQuery,
   policyStateQuery,
   recallToOfficeUpdate,
+  REPORT_ALREADY_STANDING,
   revokePolicyUpdate,
   submitReportUpdate,
   unitDayStatusQuery,
+  type AddCheckOutInput,
   type AmendPolicyResult,
+  type CorrectReportInput,
   type ExcuseAbsenceInput,
   type ReportReceipt,
   type SubmitReportInput,
@@ -39,6 +45,8 @@ import { type PersonDay } from '../domain/lifecycle/unit-day/state';
 import { type EscalationRow, type ReportRow, type RosterRow } from '../activities/store';
 import { type PolicyWorkflowInput } from '../workflows/policy';
 import { Jurisdiction, PolicyNumber } from '../workflows/search-attributes';
+import { shardRefusalOf, updateFailureOf } from './shard-errors';
+import { updateIdOf } from './update-id';
 
 /** A refusal the caller can show: an HTTP status, a code, and one line per problem naming the field. */
 export class ServiceError extends Error {
@@ -311,6 +319,7 @@ export async function shardWorkflowOf(
 /** The HTTP status of a refusal code: the domain table's, 400 for bad input, 409 for anything else. */
 export function statusOfCode(code: string): number {
   if (isErrorCode(code)) return ERROR_CODES[code].httpStatus;
+  if (code === 'SHARD_UNAVAILABLE') return 503;
   return code === 'INVALID_INPUT' ? 400 : 409;
 }
 
@@ -324,60 +333,116 @@ export function updateRefusal(err: unknown): never {
     throw new ServiceError(statusOfCode('DAY_NOT_OPEN'), 'DAY_NOT_OPEN', ['date: the day is not open (yet)']);
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    const cause = err.cause;
-    const message = cause?.message ?? err.message;
-    const type = cause instanceof ApplicationFailure ? cause.type : undefined;
-    const prefixed = /^([A-Z_]+): (.*)$/s.exec(message);
-    const code =
-      type && (isErrorCode(type) || type === 'INVALID_INPUT')
-        ? type
-        : prefixed && isErrorCode(prefixed[1]!)
-          ? prefixed[1]!
-          : 'REJECTED';
-    const line = prefixed && prefixed[1] === code ? prefixed[2]! : message;
-    // A decider's 'Field "checkOut" must be after "checkIn".' names its field as the API does.
-    const field = /^Field "([\w.]+)" (.*)$/s.exec(line);
-    throw new ServiceError(statusOfCode(code), code, [field ? `${field[1]}: ${field[2]}` : line]);
+    const { code, line } = updateFailureOf(err);
+    throw new ServiceError(statusOfCode(code), code, [line]);
   }
   throw err;
 }
 
 /**
- * A shard's Update refused because its workflow is not running: before the day opened (no execution yet) that is
- * DAY_NOT_OPEN; once the shard's day is over (its execution closed) DAY_CLOSED, not "not open (yet)".
+ * A shard's Update refused: every Temporal error becomes a coded 4xx or 503 with a reason (shard-errors.ts).
+ * Before the day opened (no execution yet) that is DAY_NOT_OPEN; once the shard's day is over DAY_CLOSED.
  */
 async function shardRefusal(deps: ServiceDeps, workflowId: string, err: unknown): Promise<never> {
-  if (err instanceof WorkflowNotFoundError) {
-    const closed = await deps.client.workflow
+  const closed = () =>
+    deps.client.workflow
       .getHandle(workflowId)
       .describe()
       .then(
         (d) => d.status.name !== 'RUNNING',
         () => false,
       );
-    if (closed)
-      throw new ServiceError(statusOfCode('DAY_CLOSED'), 'DAY_CLOSED', [
-        'date: the day is over for this unit',
-      ]);
-  }
-  return updateRefusal(err);
+  const refusal = await shardRefusalOf(err, closed);
+  if (refusal === undefined) throw err;
+  throw new ServiceError(statusOfCode(refusal.code), refusal.code, [refusal.line]);
 }
 
-/** Submits a daily report; a resubmission returns the same receipt. */
+/** A report's outcome: its receipt, and whether it was new or the standing report sent again. */
+export interface ReportOutcome {
+  readonly receipt: ReportReceipt;
+  /** True when the report was already the standing one: nothing was recorded, the original receipt stands. */
+  readonly resubmission: boolean;
+}
+
+/** The original receipt when the shard answered that this report already stands. */
+function standingReceiptOf(err: unknown): ReportReceipt | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = err.cause;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== REPORT_ALREADY_STANDING) return undefined;
+  return cause.details?.[0] as ReportReceipt | undefined;
+}
+
+/**
+ * A report-path Update (submit, correct, check-out); a report that already stands is a success with its receipt.
+ * With an idempotency key the Update id is derived from it, so a retried request gets the first answer (201 for a
+ * retried new report); without one, the SDK's id of the call (kept across its own retries) and the validator's
+ * content check make a repeat cost nothing and answer it with the receipt.
+ */
+async function reportUpdate<A extends { readonly nip: string }>(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  update: UpdateDefinition<ReportReceipt, [A]>,
+  input: A,
+  idempotencyKey?: string,
+): Promise<ReportOutcome> {
+  const workflowId = await shardWorkflowOf(deps, policyId, date, input.nip);
+  try {
+    const receipt = await deps.client.workflow.getHandle(workflowId).executeUpdate(update, {
+      args: [input],
+      ...(idempotencyKey === undefined
+        ? {}
+        : { updateId: updateIdOf(update.name, workflowId, idempotencyKey) }),
+    });
+    return { receipt, resubmission: false };
+  } catch (err) {
+    const standing = standingReceiptOf(err);
+    if (standing) return { receipt: standing, resubmission: true };
+    return shardRefusal(deps, workflowId, err);
+  }
+}
+
+/** Submits a daily report; the standing report sent again gets its original receipt and records nothing. */
 export async function submitReport(
   deps: ServiceDeps,
   policyId: string,
   date: string,
   report: SubmitReportInput,
 ): Promise<ReportReceipt> {
-  const workflowId = await shardWorkflowOf(deps, policyId, date, report.nip);
-  try {
-    return await deps.client.workflow
-      .getHandle(workflowId)
-      .executeUpdate(submitReportUpdate, { args: [report] });
-  } catch (err) {
-    return shardRefusal(deps, workflowId, err);
-  }
+  return (await submitReportOutcome(deps, policyId, date, report)).receipt;
+}
+
+/** {@link submitReport}, telling a new report from the standing one sent again. */
+export function submitReportOutcome(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  report: SubmitReportInput,
+  idempotencyKey?: string,
+): Promise<ReportOutcome> {
+  return reportUpdate(deps, policyId, date, submitReportUpdate, report, idempotencyKey);
+}
+
+/** Corrects the standing report (before the deadline; at most a few changes a day). */
+export function correctReport(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  report: CorrectReportInput,
+  idempotencyKey?: string,
+): Promise<ReportOutcome> {
+  return reportUpdate(deps, policyId, date, correctReportUpdate, report, idempotencyKey);
+}
+
+/** Adds the check-out to the standing report (until the cut-off). */
+export function addCheckOut(
+  deps: ServiceDeps,
+  policyId: string,
+  date: string,
+  input: AddCheckOutInput,
+  idempotencyKey?: string,
+): Promise<ReportOutcome> {
+  return reportUpdate(deps, policyId, date, addCheckOutUpdate, input, idempotencyKey);
 }
 
 export async function revokePolicy(
@@ -543,26 +608,42 @@ export type SupervisorAction =
   | { readonly kind: 'recall'; readonly input: SupervisorActionInput }
   | { readonly kind: 'excuse'; readonly input: ExcuseAbsenceInput };
 
-/** Acknowledges an escalation, recalls to the office, or excuses an absence. */
+/**
+ * Acknowledges an escalation, recalls to the office, or excuses an absence. With an idempotency key (the HTTP
+ * Idempotency-Key header) the Update id is derived from it, so a retried request is answered once; without one
+ * each call is its own action (a second acknowledgement at a higher level must not read as a retry of the first).
+ */
 export async function superviseDay(
   deps: ServiceDeps,
   policyId: string,
   date: string,
   action: SupervisorAction,
+  idempotencyKey?: string,
 ): Promise<void> {
   const handle = deps.client.workflow.getHandle(
     await shardWorkflowOf(deps, policyId, date, action.input.nip),
   );
+  const id = (name: string) =>
+    idempotencyKey === undefined ? {} : { updateId: updateIdOf(name, handle.workflowId, idempotencyKey) };
   try {
     switch (action.kind) {
       case 'acknowledge':
-        await handle.executeUpdate(acknowledgeEscalationUpdate, { args: [action.input] });
+        await handle.executeUpdate(acknowledgeEscalationUpdate, {
+          args: [action.input],
+          ...id('acknowledgeEscalation'),
+        });
         return;
       case 'recall':
-        await handle.executeUpdate(recallToOfficeUpdate, { args: [action.input] });
+        await handle.executeUpdate(recallToOfficeUpdate, {
+          args: [action.input],
+          ...id('recallToOffice'),
+        });
         return;
       case 'excuse':
-        await handle.executeUpdate(excuseAbsenceUpdate, { args: [action.input] });
+        await handle.executeUpdate(excuseAbsenceUpdate, {
+          args: [action.input],
+          ...id('excuseAbsence'),
+        });
         return;
       default: {
         const never: never = action;

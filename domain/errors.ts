@@ -226,6 +226,24 @@ export const ERROR_CODES = {
       en: 'The command is not allowed at this stage.',
     },
   },
+  TOO_MANY_CHANGES: {
+    httpStatus: 409,
+    message: {
+      id: 'Batas perubahan laporan hari ini sudah tercapai.',
+      en: 'The report cannot be changed any more today.',
+    },
+  },
+  CHECK_OUT_RECORDED: {
+    httpStatus: 409,
+    message: { id: 'Jam pulang sudah tercatat.', en: 'The check-out time is already recorded.' },
+  },
+  SHARD_BUDGET: {
+    httpStatus: 429,
+    message: {
+      id: 'Kapasitas pencatatan unit ini untuk hari tersebut hampir habis; perintah ini tidak dapat diterima.',
+      en: 'This unit’s record for the day is nearly full; the command cannot be taken.',
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** The shape of one row of {@link ERROR_CODES}. */

@@ -76,7 +76,26 @@ export interface ReportReceipt {
   readonly acceptedAt: string;
   readonly date: string;
   readonly unitId: string;
+  /** Corrections and added check-outs so far; absent when none. */
+  readonly changes?: number;
 }
+
+/** A correction of the standing report: the whole report as it should now read (before the deadline). */
+export type CorrectReportInput = SubmitReportInput;
+
+/** The check-out time added to a standing report sent without one (until the cut-off). */
+export interface AddCheckOutInput {
+  readonly nip: string;
+  /** Local "HH:mm". */
+  readonly checkOut: string;
+}
+
+/**
+ * The ApplicationFailure type of a report (or correction, or check-out) that is already the standing one: the
+ * validator refuses it so that nothing is written to history, with the original {@link ReportReceipt} as the
+ * failure's first detail; clients answer it as a success with that receipt.
+ */
+export const REPORT_ALREADY_STANDING = 'REPORT_ALREADY_STANDING';
 
 export interface SupervisorActionInput {
   readonly nip: string;
@@ -99,6 +118,8 @@ export interface UnitDayStatus {
 }
 
 export const submitReportUpdate = defineUpdate<ReportReceipt, [SubmitReportInput]>('submitReport');
+export const correctReportUpdate = defineUpdate<ReportReceipt, [CorrectReportInput]>('correctReport');
+export const addCheckOutUpdate = defineUpdate<ReportReceipt, [AddCheckOutInput]>('addCheckOut');
 export const acknowledgeEscalationUpdate = defineUpdate<void, [SupervisorActionInput]>(
   'acknowledgeEscalation',
 );

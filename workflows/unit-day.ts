@@ -28,17 +28,9 @@ import {
   type UnitDayState,
 } from '../domain/lifecycle';
 import type { DaySchedule, LifecycleActivities, NoticeKind, ShardRef } from '../activities/lifecycle-types';
-import {
-  acknowledgeEscalationUpdate,
-  excuseAbsenceUpdate,
-  personDayQuery,
-  recallToOfficeUpdate,
-  submitReportUpdate,
-  unitDayStatusQuery,
-  type ReportReceipt,
-  type SubmitReportInput,
-} from './messages';
-import { reportInputProblem } from './report-input';
+import { personDayQuery, unitDayStatusQuery } from './messages';
+import { type BudgetLimits, shardBudgetOf } from './shard-budget';
+import { registerShardUpdates } from './unit-day-updates';
 
 export interface UnitDayInput extends ShardRef {
   readonly schedule: DaySchedule;
@@ -46,6 +38,8 @@ export interface UnitDayInput extends ShardRef {
   readonly locationRequired: boolean;
   /** The letter's rules for recalls and reports; absent in inputs recorded before they were carried. */
   readonly rules?: UnitDayRules;
+  /** Limits of the shard's budget guard replacing the defaults (DEFAULT_SHARD_BUDGET); tests make them small. */
+  readonly budget?: { readonly person?: Partial<BudgetLimits>; readonly total?: Partial<BudgetLimits> };
 }
 
 const acts = proxyActivities<LifecycleActivities>({
@@ -95,12 +89,25 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
       events.push(e);
     }
   };
-  /** Decides and applies; throws the coded rejection. */
+  /**
+   * Decides and applies; throws the coded rejection as an ApplicationFailure. Only Update handlers call it, where
+   * that fails the Update and never the run.
+   */
   const run = (command: UnitDayCommand): readonly UnitDayEvent[] => {
     const result = decideUnitDay(command, state);
     if (!result.ok) throw failureOf(result.rejection);
     apply(result.events);
     return result.events;
+  };
+  /**
+   * Commands the shard gives itself (open, recap): a refusal there is a broken invariant, a bug. It throws a plain
+   * Error, which fails the workflow *task*: Temporal retries the task, so a fixed deploy heals the shard, and the
+   * run (with the day and the letter above it) never fails for it.
+   */
+  const must = (command: UnitDayCommand): void => {
+    const result = decideUnitDay(command, state);
+    if (!result.ok) throw new Error(`invariant: ${command.type} refused: ${result.rejection.code}`);
+    apply(result.events);
   };
   const check = (command: UnitDayCommand): void => {
     const result = decideUnitDay(command, state);
@@ -160,75 +167,16 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     state.status === 'pending' ? undefined : personOf(state.people, nip),
   );
 
-  const submitCommand = (r: SubmitReportInput): UnitDayCommand => ({
-    type: 'SubmitReport',
-    nip: r.nip,
-    summary: r.progress.map((p) => `${p.activity} -> ${p.output}`).join('\n'),
-    checkIn: r.checkIn,
-    ...(r.checkOut === undefined ? {} : { checkOut: r.checkOut }),
-    now: nowIso(),
+  registerShardUpdates({
+    date: input.date,
+    unitId: input.unitId,
+    locationRequired: input.locationRequired,
+    budget: shardBudgetOf(input.budget),
+    state: () => state,
+    run,
+    check,
+    now: nowIso,
   });
-  setHandler(
-    submitReportUpdate,
-    (r: SubmitReportInput): ReportReceipt => {
-      run(submitCommand(r));
-      const report = state.status === 'pending' ? null : (personOf(state.people, r.nip)?.report ?? null);
-      if (report === null) throw ApplicationFailure.nonRetryable('report not recorded', 'INTERNAL');
-      return {
-        receiptId: report.receiptId,
-        late: report.late,
-        acceptedAt: report.submittedAt,
-        date: input.date,
-        unitId: input.unitId,
-      };
-    },
-    {
-      validator: (r: SubmitReportInput): void => {
-        const problem = reportInputProblem(r, input.locationRequired);
-        if (problem)
-          throw ApplicationFailure.create({ message: problem, type: 'INVALID_INPUT', nonRetryable: true });
-        check(submitCommand(r));
-      },
-    },
-  );
-  setHandler(
-    acknowledgeEscalationUpdate,
-    (a) => void run({ type: 'AcknowledgeEscalation', nip: a.nip, by: a.by, now: nowIso() }),
-    {
-      validator: (a) => check({ type: 'AcknowledgeEscalation', nip: a?.nip, by: a?.by, now: nowIso() }),
-    },
-  );
-  setHandler(
-    excuseAbsenceUpdate,
-    (a) =>
-      void run({
-        type: 'ExcuseAbsence',
-        nip: a.nip,
-        reason: a.reason,
-        note: a.note ?? '',
-        by: a.by,
-        now: nowIso(),
-      }),
-    {
-      validator: (a) =>
-        check({
-          type: 'ExcuseAbsence',
-          nip: a?.nip,
-          reason: a?.reason,
-          note: a?.note ?? '',
-          by: a?.by,
-          now: nowIso(),
-        }),
-    },
-  );
-  setHandler(
-    recallToOfficeUpdate,
-    (a) => void run({ type: 'RecallToOffice', nip: a.nip, reason: a.note ?? '', by: a.by, now: nowIso() }),
-    {
-      validator: (a) =>
-        check({ type: 'RecallToOffice', nip: a?.nip, reason: a?.note ?? '', by: a?.by, now: nowIso() }),
-    },
-  );
 
   /**
    * Waits until `iso`, keeping the read store fresh on the way: new events are projected once FLUSH_EVENTS have
@@ -247,7 +195,7 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
 
   // 1. Open the day with the published roster (Updates that arrive earlier are rejected: DAY_NOT_OPEN).
   const roster = await acts.loadShardRoster(shard);
-  run({
+  must({
     type: 'OpenUnitDay',
     policyId: input.policyId,
     date: input.date,
@@ -322,10 +270,9 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
   // 5. Cut-off: close, recap, project.
   phase = 'closing';
   await until(input.schedule.cutoff);
-  run({ type: 'RecapUnitDay', now: nowIso() });
+  must({ type: 'RecapUnitDay', now: nowIso() });
   await flush();
-  if (state.status !== 'recapped')
-    throw ApplicationFailure.nonRetryable(`day not recapped: ${state.status}`, 'INTERNAL');
+  if (state.status !== 'recapped') throw new Error(`invariant: day not recapped: ${state.status}`);
   await acts.recordShardRecap({ ...shard, counts: state.counts });
   // Notices left mid-send by a worker that died are sent once its lease (60 s) has expired.
   for (let round = 0; inFlight > 0 && round < 3; round++) {

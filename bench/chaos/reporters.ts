@@ -103,7 +103,9 @@ export async function runReports(o: ReportRunOptions): Promise<Map<string, Repor
       } catch (err) {
         const code = err instanceof ServiceError ? err.code : undefined;
         // Before the cut-off "not open" and "outside the window" mean "not yet"; after it they are final.
-        const notYet = code === undefined || (NOT_YET.has(code) && Date.now() < o.cutoff);
+        // SHARD_UNAVAILABLE (server down, a try's deadline) is "try again" at any time, as no answer is.
+        const notYet =
+          code === undefined || code === 'SHARD_UNAVAILABLE' || (NOT_YET.has(code) && Date.now() < o.cutoff);
         if (!notYet) {
           outcomes.set(item.nip, { status: 'refused', code: code ?? 'ERROR', attempts: item.attempts });
         } else {

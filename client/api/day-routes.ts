@@ -2,10 +2,17 @@
  * HTTP routes of one policy day: an employee's report, a supervisor's or HR's actions on a person (acknowledge,
  * recall, excuse), the status of one person (for disputes), a supervisor's team, the roster.
  */
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type Employee } from '../../domain/org/model';
 import { actorOf } from '../auth/principal';
-import { personDayStatus, submitReport, superviseDay } from '../policy-service';
+import { checkOutInputSchema } from '../../workflows/report-input';
+import {
+  addCheckOut,
+  correctReport,
+  personDayStatus,
+  submitReportOutcome,
+  superviseDay,
+} from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse, sendError } from './errors';
 import { invalid } from './invalid';
@@ -20,10 +27,23 @@ import {
   unitQuery,
 } from './schemas';
 
+/**
+ * Largest body of a report, correction, check-out or supervisor's action (bytes): a report is at most 8 KiB as
+ * JSON (workflows/report-input.ts), so anything much larger is refused while it is read, before it is parsed.
+ */
+export const REPORT_BODY_LIMIT = 64 * 1024;
+
+/** The request's Idempotency-Key header, when it has one: a retry carrying it is recorded once. */
+function idempotencyKeyOf(req: FastifyRequest): string | undefined {
+  const key = req.headers['idempotency-key'];
+  return typeof key === 'string' && key.trim() !== '' ? key.trim() : undefined;
+}
+
 export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
   const documentOf = createDocumentCache(deps.client);
 
-  app.post('/api/policies/:id/days/:date/reports', async (req, reply) => {
+  // A new report is 201; the standing report sent again is 200 with its original receipt (nothing recorded).
+  app.post('/api/policies/:id/days/:date/reports', { bodyLimit: REPORT_BODY_LIMIT }, async (req, reply) => {
     const p = guard.allow(req, reply, 'report');
     if (!p) return reply;
     const params = dayParams.safeParse(req.params);
@@ -33,50 +53,103 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     const { id, date } = params.data;
     if (!(await guard.allowPerson(req, reply, 'report', p, id, body.data.nip))) return reply;
     try {
-      return reply.code(201).send(await submitReport(deps, id, date, body.data));
+      const outcome = await submitReportOutcome(deps, id, date, body.data, idempotencyKeyOf(req));
+      return reply.code(outcome.resubmission ? 200 : 201).send(outcome.receipt);
     } catch (err) {
       return refuse(reply, err);
     }
   });
 
-  app.post('/api/policies/:id/days/:date/people/:nip/:action', async (req, reply) => {
-    const p = guard.allow(req, reply, 'supervise');
-    if (!p) return reply;
-    const params = supervisorActionParams.safeParse(req.params);
-    if (!params.success) return reply.code(400).send(invalid(params.error));
-    const body = supervisorActionBody.safeParse(req.body ?? {});
-    if (!body.success) return reply.code(400).send(invalid(body.error));
-    const { id, date, nip, action } = params.data;
-    if (!(await guard.allowPerson(req, reply, 'supervise', p, id, nip))) return reply;
-    const base = { nip, by: actorOf(p), ...(body.data.note ? { note: body.data.note } : {}) };
-    try {
-      switch (action) {
-        case 'excuse':
-          if (!body.data.reason)
-            return sendError(reply, 'INVALID_INPUT', {
-              fields: [{ field: 'reason', reason: 'required to excuse: sick, leave or official-travel' }],
-            });
-          await superviseDay(deps, id, date, {
-            kind: 'excuse',
-            input: { ...base, reason: body.data.reason },
-          });
-          break;
-        case 'acknowledge':
-          await superviseDay(deps, id, date, { kind: 'acknowledge', input: base });
-          break;
-        case 'recall':
-          await superviseDay(deps, id, date, { kind: 'recall', input: base });
-          break;
-        default: {
-          const never: never = action;
-          throw new Error(`unknown action ${String(never)}`);
-        }
+  // A correction (the whole report as it should read, before the deadline) and a check-out added later (until
+  // the cut-off): each answers 200 with the receipt, which keeps its id; at most a few changes per person a day.
+  app.post(
+    '/api/policies/:id/days/:date/reports/correction',
+    { bodyLimit: REPORT_BODY_LIMIT },
+    async (req, reply) => {
+      const p = guard.allow(req, reply, 'report');
+      if (!p) return reply;
+      const params = dayParams.safeParse(req.params);
+      if (!params.success) return reply.code(400).send(invalid(params.error));
+      const body = reportBody.safeParse(req.body ?? {});
+      if (!body.success) return reply.code(400).send(invalid(body.error));
+      const { id, date } = params.data;
+      if (!(await guard.allowPerson(req, reply, 'report', p, id, body.data.nip))) return reply;
+      try {
+        const outcome = await correctReport(deps, id, date, body.data, idempotencyKeyOf(req));
+        return reply.code(200).send(outcome.receipt);
+      } catch (err) {
+        return refuse(reply, err);
       }
-      return reply.code(204).send();
-    } catch (err) {
-      return refuse(reply, err);
-    }
-  });
+    },
+  );
+
+  app.post(
+    '/api/policies/:id/days/:date/reports/check-out',
+    { bodyLimit: REPORT_BODY_LIMIT },
+    async (req, reply) => {
+      const p = guard.allow(req, reply, 'report');
+      if (!p) return reply;
+      const params = dayParams.safeParse(req.params);
+      if (!params.success) return reply.code(400).send(invalid(params.error));
+      const body = checkOutInputSchema.safeParse(req.body ?? {});
+      if (!body.success) return reply.code(400).send(invalid(body.error));
+      const { id, date } = params.data;
+      if (!(await guard.allowPerson(req, reply, 'report', p, id, body.data.nip))) return reply;
+      try {
+        const outcome = await addCheckOut(deps, id, date, body.data, idempotencyKeyOf(req));
+        return reply.code(200).send(outcome.receipt);
+      } catch (err) {
+        return refuse(reply, err);
+      }
+    },
+  );
+
+  app.post(
+    '/api/policies/:id/days/:date/people/:nip/:action',
+    { bodyLimit: REPORT_BODY_LIMIT },
+    async (req, reply) => {
+      const p = guard.allow(req, reply, 'supervise');
+      if (!p) return reply;
+      const params = supervisorActionParams.safeParse(req.params);
+      if (!params.success) return reply.code(400).send(invalid(params.error));
+      const body = supervisorActionBody.safeParse(req.body ?? {});
+      if (!body.success) return reply.code(400).send(invalid(body.error));
+      const { id, date, nip, action } = params.data;
+      if (!(await guard.allowPerson(req, reply, 'supervise', p, id, nip))) return reply;
+      const base = { nip, by: actorOf(p), ...(body.data.note ? { note: body.data.note } : {}) };
+      const key = idempotencyKeyOf(req);
+      try {
+        switch (action) {
+          case 'excuse':
+            if (!body.data.reason)
+              return sendError(reply, 'INVALID_INPUT', {
+                fields: [{ field: 'reason', reason: 'required to excuse: sick, leave or official-travel' }],
+              });
+            await superviseDay(
+              deps,
+              id,
+              date,
+              { kind: 'excuse', input: { ...base, reason: body.data.reason } },
+              key,
+            );
+            break;
+          case 'acknowledge':
+            await superviseDay(deps, id, date, { kind: 'acknowledge', input: base }, key);
+            break;
+          case 'recall':
+            await superviseDay(deps, id, date, { kind: 'recall', input: base }, key);
+            break;
+          default: {
+            const never: never = action;
+            throw new Error(`unknown action ${String(never)}`);
+          }
+        }
+        return reply.code(204).send();
+      } catch (err) {
+        return refuse(reply, err);
+      }
+    },
+  );
 
   app.get('/api/policies/:id/days/:date/people/:nip', async (req, reply) => {
     const p = guard.allow(req, reply, 'person-status');

@@ -58,6 +58,20 @@ export const API_ERROR_CODES = {
     httpStatus: 415,
     message: { id: 'Jenis isi permintaan tidak didukung.', en: 'Unsupported content type.' },
   },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    message: {
+      id: 'Terlalu banyak permintaan; silakan coba lagi setelah waktu yang disebutkan.',
+      en: 'Too many requests; please try again after the time given.',
+    },
+  },
+  SHARD_UNAVAILABLE: {
+    httpStatus: 503,
+    message: {
+      id: 'Layanan pencatatan sedang sibuk atau tidak tersedia; silakan coba lagi sebentar lagi.',
+      en: 'The recording service is busy or unavailable; please try again shortly.',
+    },
+  },
   INTERNAL: {
     httpStatus: 500,
     message: { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },

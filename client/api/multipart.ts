@@ -64,8 +64,15 @@ export async function bodyFromParts(
   const org: Record<string, string> = {};
   const seen = new Set<string>();
   const fields: FieldProblem[] = [];
+  // The parts together are bounded by the route's body limit, not only each part by itself.
+  const limit = req.routeOptions.bodyLimit ?? Number.POSITIVE_INFINITY;
+  let total = 0;
   for await (const part of req.parts()) {
     const name = part.fieldname;
+    if (total > limit) {
+      if (part.type === 'file') part.file.resume();
+      continue;
+    }
     if (seen.has(name)) {
       fields.push({ field: name, reason: 'given more than once' });
       if (part.type === 'file') await part.toBuffer();
@@ -74,7 +81,9 @@ export async function bodyFromParts(
     seen.add(name);
     const target = FILE_PARTS[name];
     if (part.type === 'file') {
-      const text = (await part.toBuffer()).toString('utf8');
+      const buffer = await part.toBuffer();
+      total += buffer.length;
+      const text = buffer.toString('utf8');
       if (!target) {
         fields.push({
           field: name,
@@ -89,6 +98,7 @@ export async function bodyFromParts(
       continue;
     }
     const value = typeof part.value === 'string' ? part.value : String(part.value);
+    total += value.length;
     if (target) {
       // A file's content may also come as a plain text field (curl -F 'policy=<file').
       if (target.length === 1) body.policy = value;
@@ -102,6 +112,11 @@ export async function bodyFromParts(
       });
     }
   }
+  if (total > limit)
+    fields.push({
+      field: '(body)',
+      reason: `the parts together are larger than the limit of ${limit} bytes`,
+    });
   if (fields.length > 0) return { ok: false, fields };
   if (Object.keys(org).length > 0) body.org = org;
   return { ok: true, body };

@@ -12,6 +12,7 @@ import { Jurisdiction, PolicyNumber } from '../../workflows/search-attributes';
 import { type Store } from '../../activities/store';
 import { resolveJwtSecret } from '../auth/secret';
 import { registerWebPages } from '../web/pages';
+import { registerBodyGuard } from './body-guard';
 import { registerDayRoutes } from './day-routes';
 import { errorBody, sendError } from './errors';
 import { createGuard, type Denial } from './guard';
@@ -20,6 +21,7 @@ import { registerMultipart } from './multipart';
 import { registerOpenApi } from './openapi';
 import { registerOutboxRoutes } from './outbox-routes';
 import { registerPolicyRoutes } from './policy-routes';
+import { bearerSubject, type RateLimits, rateLimitsFromEnv, registerRateLimits } from './rate-limit';
 import { registerResultsRoutes } from './results-routes';
 
 export interface ApiDeps {
@@ -34,6 +36,8 @@ export interface ApiDeps {
   readonly now?: () => number;
   /** Largest request body in bytes; default EDARAN_HTTP_BODY_LIMIT_MB (MiB) or {@link DEFAULT_BODY_LIMIT_MB}. */
   readonly bodyLimit?: number;
+  /** Rate limits per token subject and client address; default from the environment (rate-limit.ts). */
+  readonly rateLimits?: RateLimits;
 }
 
 /**
@@ -96,6 +100,10 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return sendError(reply, 'INTERNAL');
   });
   registerMultipart(app, bodyLimit);
+  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
+  const subjectOf = bearerSubject(jwtSecret, deps.now ?? Date.now);
+  registerRateLimits(app, deps.rateLimits ?? rateLimitsFromEnv(), subjectOf);
+  registerBodyGuard(app, subjectOf);
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 'NOT_FOUND', { problems: [`${req.method} ${req.url}`] }),
   );
@@ -105,7 +113,6 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return { ok: true };
   });
 
-  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
   const guard = createGuard({
     jwtSecret,
     store: deps.store,

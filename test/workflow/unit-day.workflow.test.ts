@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { type ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { type LifecycleActivities, type NoticeBatch } from '../../activities/lifecycle-types';
@@ -7,6 +7,7 @@ import { unitDayWorkflow } from '../../workflows';
 import {
   excuseAbsenceUpdate,
   personDayQuery,
+  REPORT_ALREADY_STANDING,
   submitReportUpdate,
   unitDayStatusQuery,
   type SubmitReportInput,
@@ -126,8 +127,13 @@ describe('unit-day workflow on the time-skipping server', () => {
       expect(receipt).toMatchObject({ late: false, date: '2023-12-04', unitId: 'bappeda' });
       expect(receipt.receiptId).toMatch(/^R-20231204-/);
       expect(receipt.receiptId).not.toContain(A);
-      // A resubmission is idempotent: same receipt.
-      expect(await handle.executeUpdate(submitReportUpdate, { args: [report(A)] })).toEqual(receipt);
+      // A resubmission is refused by the validator with the original receipt (nothing is written to history).
+      const again = await handle
+        .executeUpdate(submitReportUpdate, { args: [report(A)] })
+        .catch((e: unknown) => e);
+      expect(again).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (again as WorkflowUpdateFailedError).cause as ApplicationFailure;
+      expect([cause.type, cause.details?.[0]]).toEqual([REPORT_ALREADY_STANDING, receipt]);
 
       const wfo = await handle
         .executeUpdate(submitReportUpdate, { args: [report(C)] })

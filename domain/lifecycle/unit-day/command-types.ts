@@ -31,6 +31,30 @@ export interface SubmitReport {
   readonly now: Instant;
 }
 
+/**
+ * The employee corrects the standing report before the deadline: new work results and times replace the old ones
+ * (the receipt stays). Bounded: at most {@link MAX_REPORT_CHANGES} corrections and check-outs per person per day.
+ */
+export interface CorrectReport {
+  readonly type: 'CorrectReport';
+  readonly nip: string;
+  readonly summary: string;
+  readonly checkIn?: string;
+  readonly checkOut?: string;
+  readonly now: Instant;
+}
+
+/** The employee adds the check-out time to a standing report sent without one (until the cut-off). */
+export interface AddCheckOut {
+  readonly type: 'AddCheckOut';
+  readonly nip: string;
+  readonly checkOut: string;
+  readonly now: Instant;
+}
+
+/** How many corrections and added check-outs one person may make to one day's report. */
+export const MAX_REPORT_CHANGES = 3;
+
 /** A supervisor rejects an accepted report, with a code. */
 export interface RejectReport {
   readonly type: 'RejectReport';
@@ -93,6 +117,8 @@ export interface RecapUnitDay {
 export type UnitDayCommand =
   | OpenUnitDay
   | SubmitReport
+  | CorrectReport
+  | AddCheckOut
   | RejectReport
   | RaiseEscalation
   | AcknowledgeEscalation

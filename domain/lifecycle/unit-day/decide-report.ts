@@ -7,24 +7,18 @@ import { findPerson, RECALLED_DETAIL, type UnitDayResult as Result, WFO_DETAIL }
 import { isReportRejectionCode } from './report-rejection';
 import { isRemote, nipProblem } from './roster-entry';
 import { minutesOfDay } from './rules';
-import { personOf, type ShortOfMinimum, type UnitDayState } from './state';
+import { personOf, type ReportRecord, type ShortOfMinimum, type UnitDayState } from './state';
 import { type LocalizedText } from '../../errors';
 
-const MAX_SUMMARY_LENGTH = 10_000;
+/** Longest work-results text the decider keeps a digest of (the API's byte limits are tighter). */
+export const MAX_SUMMARY_LENGTH = 10_000;
 
 /** Takes a daily report: on time, late, idempotent resubmission, or a coded refusal. */
 export function submit(c: SubmitReport, state: UnitDayState): Result {
   const nipIssue = nipProblem(c.nip);
   if (nipIssue !== null) return refused('INVALID_COMMAND', nipIssue);
-  if (typeof c.summary !== 'string' || c.summary.trim() === '' || c.summary.length > MAX_SUMMARY_LENGTH) {
-    return refused(
-      'INVALID_COMMAND',
-      say(
-        `Kolom "summary" (hasil kerja) wajib diisi, maks. ${MAX_SUMMARY_LENGTH} karakter.`,
-        `Field "summary" (work results) must be non-empty and at most ${MAX_SUMMARY_LENGTH} characters.`,
-      ),
-    );
-  }
+  const summaryIssue = summaryProblem(c.summary);
+  if (summaryIssue !== null) return refused('INVALID_COMMAND', summaryIssue);
   const timeIssue = timeProblem(c.checkIn, 'checkIn') ?? timeProblem(c.checkOut, 'checkOut');
   if (timeIssue !== null) return refused('INVALID_COMMAND', timeIssue);
   if (state.status === 'pending') return refused('DAY_NOT_OPEN');
@@ -43,10 +37,11 @@ export function submit(c: SubmitReport, state: UnitDayState): Result {
       say('Kolom "checkOut" harus sesudah "checkIn".', 'Field "checkOut" must be after "checkIn".'),
     );
   }
-  // Idempotency comes first: a resubmission of the accepted report succeeds with the same receipt, even late.
+  // Idempotency comes first: a resubmission of the accepted report succeeds with the same receipt, even late. A
+  // report that differs (other results, other times, a check-out added) is a change: CorrectReport or AddCheckOut.
   if (person.report !== null) {
     if (person.report.rejection === null) {
-      return person.report.contentDigest === digest ? accepted() : refused('DUPLICATE_REPORT');
+      return sameReport(person.report, c) ? accepted() : refused('DUPLICATE_REPORT', CHANGE_DETAIL);
     }
     if (person.report.contentDigest === digest) {
       return refused(
@@ -83,13 +78,48 @@ export function submit(c: SubmitReport, state: UnitDayState): Result {
     late: now > ms(window.deadline),
     contentDigest: digest,
     replacesRejected: person.report !== null,
+    ...(c.checkIn === undefined ? {} : { checkIn: c.checkIn }),
+    ...(c.checkOut === undefined ? {} : { checkOut: c.checkOut }),
     ...(short === null ? {} : { shortOfMinimum: short }),
     at: c.now,
   });
 }
 
+/** Why a work-results text is unusable, naming the field, or null. */
+export function summaryProblem(summary: unknown): LocalizedText | null {
+  if (typeof summary === 'string' && summary.trim() !== '' && summary.length <= MAX_SUMMARY_LENGTH)
+    return null;
+  return say(
+    `Kolom "summary" (hasil kerja) wajib diisi, maks. ${MAX_SUMMARY_LENGTH} karakter.`,
+    `Field "summary" (work results) must be non-empty and at most ${MAX_SUMMARY_LENGTH} characters.`,
+  );
+}
+
+/** How to change a standing report instead of sending another. */
+const CHANGE_DETAIL = say(
+  'Untuk mengubahnya gunakan koreksi laporan atau tambahkan jam pulang.',
+  'To change it, correct the report or add the check-out time.',
+);
+
+/**
+ * True when a report with this content and these times is the one standing (accepted, not rejected): sending it
+ * again is a resubmission that changes nothing and is answered with the original receipt.
+ */
+export function sameReport(
+  report: ReportRecord,
+  c: { readonly summary: string; readonly checkIn?: string; readonly checkOut?: string },
+): boolean {
+  return (
+    report.rejection === null &&
+    typeof c.summary === 'string' &&
+    report.contentDigest === contentDigestOf(c.summary) &&
+    report.checkIn === c.checkIn &&
+    report.checkOut === c.checkOut
+  );
+}
+
 /** Why a check-in or check-out time is unusable, naming the field, or null (absent is fine). */
-function timeProblem(value: unknown, field: 'checkIn' | 'checkOut'): LocalizedText | null {
+export function timeProblem(value: unknown, field: 'checkIn' | 'checkOut'): LocalizedText | null {
   if (value === undefined || minutesOfDay(value) !== null) return null;
   return say(
     `Kolom "${field}" harus berupa jam HH:mm (waktu setempat).`,
@@ -106,7 +136,7 @@ function timeProblem(value: unknown, field: 'checkIn' | 'checkOut'): LocalizedTe
  * `workedMinutes: null`. The span is counted as sent: the letter names no break to deduct. Null when the
  * minimum is met.
  */
-function shortOfMinimum(
+export function shortOfMinimum(
   minimum: { readonly id: string; readonly minutes: number },
   checkIn: string | undefined,
   checkOut: string | undefined,

@@ -1,6 +1,7 @@
 import { instantProblem } from '../checks';
 import { refused, unknownType } from '../result';
 import { type UnitDayCommand } from './command-types';
+import { addCheckOut, correctReport } from './decide-change';
 import { close, open, recap } from './decide-day';
 import { acknowledge, excuse, raise, recall } from './decide-person';
 import { rejectReport, submit } from './decide-report';
@@ -18,6 +19,10 @@ export function decideUnitDay(command: UnitDayCommand, state: UnitDayState): Uni
       return open(command, state);
     case 'SubmitReport':
       return submit(command, state);
+    case 'CorrectReport':
+      return correctReport(command, state);
+    case 'AddCheckOut':
+      return addCheckOut(command, state);
     case 'RejectReport':
       return rejectReport(command, state);
     case 'RaiseEscalation':

@@ -29,8 +29,37 @@ export interface ReportAccepted {
   readonly contentDigest: string;
   /** True when it replaces a report the supervisor rejected. */
   readonly replacesRejected: boolean;
+  /** Local check-in and check-out (HH:mm) as sent, when sent. */
+  readonly checkIn?: string;
+  readonly checkOut?: string;
   /** Present when the check-in/check-out span does not show the letter's minimum working time. */
   readonly shortOfMinimum?: ShortOfMinimum;
+  readonly at: Instant;
+}
+
+/** The employee corrected the standing report (content and times); the receipt stays the same. */
+export interface ReportCorrected {
+  readonly type: 'ReportCorrected';
+  readonly nip: string;
+  readonly receiptId: string;
+  readonly contentDigest: string;
+  readonly checkIn?: string;
+  readonly checkOut?: string;
+  readonly shortOfMinimum?: ShortOfMinimum;
+  /** How many changes (corrections and check-outs) the report has had, this one included. */
+  readonly change: number;
+  readonly at: Instant;
+}
+
+/** The employee added the check-out time to a standing report. */
+export interface CheckOutAdded {
+  readonly type: 'CheckOutAdded';
+  readonly nip: string;
+  readonly receiptId: string;
+  readonly checkOut: string;
+  readonly shortOfMinimum?: ShortOfMinimum;
+  /** How many changes (corrections and check-outs) the report has had, this one included. */
+  readonly change: number;
   readonly at: Instant;
 }
 
@@ -107,6 +136,8 @@ export interface UnitDayRecapped {
 export type UnitDayEvent =
   | UnitDayOpened
   | ReportAccepted
+  | ReportCorrected
+  | CheckOutAdded
   | ReportRejected
   | EscalationRaised
   | EscalationAcknowledged

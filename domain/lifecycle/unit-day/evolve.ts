@@ -1,6 +1,6 @@
 import { ImpossibleEventError, assertNever } from '../result';
 import { type UnitDayEvent } from './event-types';
-import { type People, type PersonDay, personOf, type UnitDayState } from './state';
+import { type People, type PersonDay, personOf, type ReportRecord, type UnitDayState } from './state';
 
 /** Applies one event to a unit-day. Events come from {@link decideUnitDay}; anything else is a bug and throws. */
 export function evolveUnitDay(state: UnitDayState, event: UnitDayEvent): UnitDayState {
@@ -44,6 +44,8 @@ export function evolveUnitDay(state: UnitDayState, event: UnitDayEvent): UnitDay
           submittedAt: event.at,
           late: event.late,
           contentDigest: event.contentDigest,
+          ...(event.checkIn === undefined ? {} : { checkIn: event.checkIn }),
+          ...(event.checkOut === undefined ? {} : { checkOut: event.checkOut }),
           rejection: null,
           ...(event.shortOfMinimum === undefined ? {} : { shortOfMinimum: event.shortOfMinimum }),
         },
@@ -52,6 +54,28 @@ export function evolveUnitDay(state: UnitDayState, event: UnitDayEvent): UnitDay
             ? { ...p.escalation, status: 'reported', closedAt: event.at }
             : p.escalation,
       }));
+    case 'ReportCorrected':
+      return updateReport(state, event.nip, (r) => {
+        const { checkIn: _in, checkOut: _out, shortOfMinimum: _short, ...rest } = r;
+        return {
+          ...rest,
+          contentDigest: event.contentDigest,
+          ...(event.checkIn === undefined ? {} : { checkIn: event.checkIn }),
+          ...(event.checkOut === undefined ? {} : { checkOut: event.checkOut }),
+          ...(event.shortOfMinimum === undefined ? {} : { shortOfMinimum: event.shortOfMinimum }),
+          changes: event.change,
+        };
+      });
+    case 'CheckOutAdded':
+      return updateReport(state, event.nip, (r) => {
+        const { shortOfMinimum: _short, ...rest } = r;
+        return {
+          ...rest,
+          checkOut: event.checkOut,
+          ...(event.shortOfMinimum === undefined ? {} : { shortOfMinimum: event.shortOfMinimum }),
+          changes: event.change,
+        };
+      });
     case 'ReportRejected':
       return updatePerson(state, event.nip, (p) => ({
         ...p,
@@ -114,6 +138,14 @@ export function foldUnitDay(
 }
 
 type Live = Extract<UnitDayState, { status: 'open' | 'closed' }>;
+
+function updateReport(state: Live, nip: string, change: (report: ReportRecord) => ReportRecord): Live {
+  return updatePerson(state, nip, (p) => {
+    // A change without a report is a bug in the decider, never a user error.
+    if (p.report === null) throw new ImpossibleEventError('report change', 'no report');
+    return { ...p, report: change(p.report) };
+  });
+}
 
 function updatePerson(state: Live, nip: string, change: (person: PersonDay) => PersonDay): Live {
   const person = personOf(state.people, nip);

@@ -2,6 +2,7 @@ export * from './command-types';
 export * from './decide';
 export * from './event-types';
 export * from './evolve';
+export { sameReport } from './decide-report';
 export { type UnitDayResult } from './guards';
 export * from './recap';
 export * from './report-rejection';

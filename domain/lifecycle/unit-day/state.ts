@@ -54,6 +54,11 @@ export interface ReportRecord {
   readonly submittedAt: Instant;
   readonly late: boolean;
   readonly contentDigest: string;
+  /** Local check-in and check-out (HH:mm) as sent or added later, when known. */
+  readonly checkIn?: string;
+  readonly checkOut?: string;
+  /** Corrections and added check-outs so far (absent: none). */
+  readonly changes?: number;
   readonly rejection: ReportRejectionRecord | null;
   /** Set when the letter's minimum working time was not shown to be met (see ReportAccepted). */
   readonly shortOfMinimum?: ShortOfMinimum;

@@ -9,6 +9,7 @@ import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
 import { type FastifyInstance } from 'fastify';
 import { type Denial } from '../../../client/api/guard';
+import { NO_RATE_LIMITS, type RateLimits } from '../../../client/api/rate-limit';
 import { buildApi } from '../../../client/api/server';
 import { type Principal } from '../../../client/auth/principal';
 import { mintToken } from '../../../client/auth/tokens';
@@ -54,7 +55,11 @@ export interface ApiHarness {
 }
 
 /** Starts the worker and builds the API on an already started Temporal environment. */
-export async function startApi(env: TestWorkflowEnvironment, taskQueue: string): Promise<ApiHarness> {
+export async function startApi(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  options: { readonly rateLimits?: RateLimits } = {},
+): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edaran-api-'));
   const config = loadConfig({ EDARAN_DATA_DIR: dataDir, EDARAN_TASK_QUEUE: taskQueue });
   const runtime = await openRuntime(config, { env: { EDARAN_OUTBOX_DIR: join(dataDir, 'outbox') } });
@@ -73,6 +78,8 @@ export async function startApi(env: TestWorkflowEnvironment, taskQueue: string):
     store: runtime.store,
     jwtSecret: JWT_SECRET,
     onDenied: (d) => denials.push(d),
+    // These tests send hundreds of requests per token; the rate limits have their own test (hostile-employee).
+    rateLimits: options.rateLimits ?? NO_RATE_LIMITS,
   });
   return {
     api,

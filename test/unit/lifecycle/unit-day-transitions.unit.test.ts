@@ -55,6 +55,13 @@ function stateFor(status: UnitDayState['status']): UnitDayState {
 const commands: Record<UnitDayCommand['type'], UnitDayCommand> = {
   OpenUnitDay: OPEN,
   SubmitReport: { type: 'SubmitReport', nip: C, summary: 'Arsip digital', now: wib('2023-08-21T19:00') },
+  CorrectReport: {
+    type: 'CorrectReport',
+    nip: A,
+    summary: 'Rekap surat keluar',
+    now: wib('2023-08-21T10:00'),
+  },
+  AddCheckOut: { type: 'AddCheckOut', nip: A, checkOut: '17:00', now: wib('2023-08-21T19:00') },
   RejectReport: {
     type: 'RejectReport',
     nip: A,
@@ -98,11 +105,11 @@ const RC: ErrorCode = 'DAY_ALREADY_RECAPPED';
 
 // prettier-ignore
 const matrix: Record<UnitDayState['status'], (ErrorCode | typeof ok)[]> = {
-  //          open submit reject raise ack excuse recall close recap
-  pending:   [ok,  NO,   NO,   NO,   NO,  NO,   NO,   NO,   NO],
-  open:      [AO,  ok,   ok,   ok,   ok,  ok,   ok,   ok,   ok],
-  closed:    [AO,  CL,   ok,   ok,   ok,  ok,   CL,   CL,   ok],
-  recapped:  [AO,  RC,   RC,   RC,   RC,  RC,   RC,   RC,   RC],
+  //          open submit correct checkout reject raise ack excuse recall close recap
+  pending:   [ok,  NO,   NO,     NO,      NO,   NO,   NO,  NO,   NO,   NO,   NO],
+  open:      [AO,  ok,   ok,     ok,      ok,   ok,   ok,  ok,   ok,   ok,   ok],
+  closed:    [AO,  CL,   CL,     CL,      ok,   ok,   ok,  ok,   CL,   CL,   ok],
+  recapped:  [AO,  RC,   RC,     RC,      RC,   RC,   RC,  RC,   RC,   RC,   RC],
 };
 
 describe('unit-day transitions: every command in every status', () => {
