@@ -257,6 +257,20 @@ export async function policyState(deps: ServiceDeps, policyId: string): Promise<
   }
 }
 
+/**
+ * Refuses (404 NOT_FOUND) a letter that was never issued: its workflow does not exist. Asks the cluster, not the
+ * worker, so it answers while no worker runs.
+ */
+export async function assertPolicyExists(deps: ServiceDeps, policyId: string): Promise<void> {
+  try {
+    await deps.client.workflow.getHandle(policyWorkflowId(policyId)).describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError)
+      throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+    throw err;
+  }
+}
+
 /** The unit-day workflow (shard) that takes `nip`'s report on `date`, from the published roster. */
 /** How long a day's NIP → shard map is reused; an open day's roster no longer changes. */
 const SHARD_MAP_TTL_MS = 60_000;
@@ -342,6 +356,12 @@ export function updateRefusal(err: unknown): never {
   throw err;
 }
 
+/** An Update of the letter's own workflow refused: a letter never issued is 404 NOT_FOUND, not DAY_NOT_OPEN. */
+function policyUpdateRefusal(policyId: string, err: unknown): never {
+  if (err instanceof WorkflowNotFoundError) throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+  return updateRefusal(err);
+}
+
 /**
  * A shard's Update refused because its workflow is not running: before the day opened (no execution yet) that is
  * DAY_NOT_OPEN; once the shard's day is over (its execution closed) DAY_CLOSED, not "not open (yet)".
@@ -391,7 +411,7 @@ export async function revokePolicy(
       .getHandle(policyWorkflowId(policyId))
       .executeUpdate(revokePolicyUpdate, { args: [{ reason, by }] });
   } catch (err) {
-    updateRefusal(err);
+    policyUpdateRefusal(policyId, err);
   }
 }
 
@@ -407,7 +427,7 @@ export async function decidePolicy(
       .getHandle(policyWorkflowId(policyId))
       .executeUpdate(decidePolicyUpdate, { args: [{ choice, reason, by }] });
   } catch (err) {
-    updateRefusal(err);
+    policyUpdateRefusal(policyId, err);
   }
 }
 
@@ -463,7 +483,7 @@ export async function adjustPolicy(deps: ServiceDeps, policyId: string, input: A
       ],
     });
   } catch (err) {
-    updateRefusal(err);
+    policyUpdateRefusal(policyId, err);
   }
 }
 
@@ -533,7 +553,7 @@ export async function amendPolicy(
       ],
     });
   } catch (err) {
-    return updateRefusal(err);
+    return policyUpdateRefusal(policyId, err);
   }
 }
 

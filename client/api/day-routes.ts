@@ -5,7 +5,7 @@
 import { type FastifyInstance } from 'fastify';
 import { type Employee } from '../../domain/org/model';
 import { actorOf } from '../auth/principal';
-import { personDayStatus, submitReport, superviseDay } from '../policy-service';
+import { assertPolicyExists, personDayStatus, submitReport, superviseDay } from '../policy-service';
 import { type RouteContext } from './context';
 import { refuse, sendError } from './errors';
 import { invalid } from './invalid';
@@ -107,6 +107,10 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     if (!params.success) return reply.code(400).send(invalid(params.error));
     const { id, date } = params.data;
     const roster = await deps.store.rosterOf(id, date);
+    if (roster.length === 0) {
+      const missing = await absentLetter(deps, id);
+      if (missing) return refuse(reply, missing);
+    }
     const pinned = await deps.store.pinnedDirectory(id);
     const people: Map<string, Employee> = pinned
       ? await deps.store.employeesByNip(
@@ -186,8 +190,13 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
       !(await guard.allowUnit(req, reply, 'roster', p, id, query.data.unit))
     )
       return reply;
+    const all = await deps.store.rosterOf(id, date);
+    if (all.length === 0) {
+      const missing = await absentLetter(deps, id);
+      if (missing) return refuse(reply, missing);
+    }
     const rows = [];
-    for (const r of await deps.store.rosterOf(id, date)) {
+    for (const r of all) {
       const ancestry = await guard.unitAncestry(id, r.unitId);
       if (query.data.unit !== undefined && !ancestry.includes(query.data.unit)) continue;
       if (p.role === 'hr' && (p.unit === undefined || !ancestry.includes(p.unit))) continue;
@@ -195,6 +204,16 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     }
     return { policyId: id, date, rows };
   });
+}
+
+/** The refusal when no letter `id` was ever issued (an empty roster is also a day not published yet). */
+async function absentLetter(deps: RouteContext['deps'], id: string): Promise<unknown> {
+  try {
+    await assertPolicyExists(deps, id);
+    return undefined;
+  } catch (err) {
+    return err;
+  }
 }
 
 /** Supervisors named in `supervisorOf` whose own supervisor is not known yet. */

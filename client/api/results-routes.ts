@@ -6,7 +6,7 @@ import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type DossierRosterRow, type QuotaLine } from '../../domain/dossier';
 import { comparisonUnits } from '../../domain/dossier/comparison-group';
 import { quotaLineOf } from '../../domain/dossier/quota-adherence';
-import { policyState } from '../policy-service';
+import { assertPolicyExists, policyState } from '../policy-service';
 import { type RouteContext } from './context';
 import { readDossier } from '../../activities/dossier';
 import { refuse, sendError } from './errors';
@@ -42,8 +42,17 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
     const { id } = params.data;
     const unit = query.data.unit;
     if (unit !== undefined && !(await guard.allowUnit(req, reply, 'recap', p, id, unit))) return reply;
+    const all = await deps.store.recapsOf(id);
+    // No recap yet, or no such letter (404, as on every route of a letter).
+    if (all.length === 0) {
+      try {
+        await assertPolicyExists(deps, id);
+      } catch (err) {
+        return refuse(reply, err);
+      }
+    }
     const recaps = [];
-    for (const r of await deps.store.recapsOf(id)) {
+    for (const r of all) {
       const ancestry = await guard.unitAncestry(id, r.unitId);
       if (unit !== undefined && !ancestry.includes(unit)) continue;
       if (p.role === 'hr' && (p.unit === undefined || !ancestry.includes(p.unit))) continue;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { Jurisdiction, PolicyNumber } from '../../workflows/search-attributes';
@@ -13,7 +13,8 @@ import { type Store } from '../../activities/store';
 import { resolveJwtSecret } from '../auth/secret';
 import { registerWebPages } from '../web/pages';
 import { registerDayRoutes } from './day-routes';
-import { errorBody, sendError } from './errors';
+import { sendError } from './errors';
+import { sendFrameworkError, sendUnmatched } from './framework-errors';
 import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
 import { registerMultipart } from './multipart';
@@ -52,7 +53,8 @@ export function bodyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return Math.round(mb * 1024 * 1024);
 }
 
-const mib = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
+/** Longest path parameter the router passes to a route (fastify's default is 100; a NIP pattern alone is 18). */
+export const MAX_PARAM_LENGTH = 1000;
 
 const startProofBody = z.strictObject({
   policyNumber: z.string().min(1).max(120),
@@ -70,35 +72,27 @@ const workflowIdParam = z.strictObject({
 
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const bodyLimit = deps.bodyLimit ?? bodyLimitFromEnv();
-  const app = Fastify({ logger: false, bodyLimit });
-  // Malformed JSON, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
-  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, req, reply) => {
-    const status = err.statusCode ?? 500;
-    if (status === 415) return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { problems: [err.message] });
-    if (status === 413) {
-      const limit = req.routeOptions.bodyLimit ?? bodyLimit;
-      return sendError(reply, 'PAYLOAD_TOO_LARGE', {
-        fields: [
-          {
-            field: '(body)',
-            reason:
-              `larger than the limit of ${mib(limit)} (${limit} bytes); the server's operator can raise it ` +
-              `with EDARAN_HTTP_BODY_LIMIT_MB`,
-          },
-        ],
-      });
-    }
-    if (status >= 400 && status < 500)
-      return reply
-        .code(status)
-        .send(errorBody('INVALID_INPUT', { fields: [{ field: '(body)', reason: err.message }] }));
-    process.stderr.write(`[edaran] API error: ${err.message}\n`);
-    return sendError(reply, 'INTERNAL');
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    // A path parameter longer than every pattern the routes accept still reaches its route, which names the
+    // field; past this length the router refuses it (414 URI_TOO_LONG, from the table).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (err, _req, reply) => {
+      void sendFrameworkError(err, reply, bodyLimit);
+    },
+  });
+  // Malformed JSON or multipart, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
+  app.setErrorHandler((err: FastifyError, _req, reply) => sendFrameworkError(err, reply, bodyLimit));
+  // Every route's path and methods, for the 405 (with Allow) of a method a known path does not take.
+  const routes = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    const methods = routes.get(route.url) ?? new Set<string>();
+    for (const m of [route.method].flat()) methods.add(m);
+    routes.set(route.url, methods);
   });
   registerMultipart(app, bodyLimit);
-  app.setNotFoundHandler((req, reply) =>
-    sendError(reply, 'NOT_FOUND', { problems: [`${req.method} ${req.url}`] }),
-  );
+  app.setNotFoundHandler((req, reply) => sendUnmatched(req, reply, routes));
 
   app.get('/healthz', async () => {
     await deps.client.connection.workflowService.getSystemInfo({});
