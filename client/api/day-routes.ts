@@ -11,6 +11,7 @@ import { refuse, sendError } from './errors';
 import { invalid } from './invalid';
 import { withLiveDays } from './live-merge';
 import { citedClauses, createDocumentCache } from './policy-document';
+import { ROUTE_SCHEMAS as S } from './route-schemas';
 import {
   dayParams,
   personParams,
@@ -22,8 +23,9 @@ import {
 
 export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
   const documentOf = createDocumentCache(deps.client);
+  const supervise = { schema: S.supervise };
 
-  app.post('/api/policies/:id/days/:date/reports', async (req, reply) => {
+  app.post('/api/policies/:id/days/:date/reports', { schema: S.report }, async (req, reply) => {
     const p = guard.allow(req, reply, 'report');
     if (!p) return reply;
     const params = dayParams.safeParse(req.params);
@@ -39,7 +41,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     }
   });
 
-  app.post('/api/policies/:id/days/:date/people/:nip/:action', async (req, reply) => {
+  app.post('/api/policies/:id/days/:date/people/:nip/:action', supervise, async (req, reply) => {
     const p = guard.allow(req, reply, 'supervise');
     if (!p) return reply;
     const params = supervisorActionParams.safeParse(req.params);
@@ -78,7 +80,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     }
   });
 
-  app.get('/api/policies/:id/days/:date/people/:nip', async (req, reply) => {
+  app.get('/api/policies/:id/days/:date/people/:nip', { schema: S.person }, async (req, reply) => {
     const p = guard.allow(req, reply, 'person-status');
     if (!p) return reply;
     const params = personParams.safeParse(req.params);
@@ -100,7 +102,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     }
   });
 
-  app.get('/api/policies/:id/days/:date/team', async (req, reply) => {
+  app.get('/api/policies/:id/days/:date/team', { schema: S.team }, async (req, reply) => {
     const p = guard.allow(req, reply, 'team');
     if (!p) return reply;
     const params = dayParams.safeParse(req.params);
@@ -177,7 +179,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     };
   });
 
-  app.get('/api/policies/:id/days/:date/roster', async (req, reply) => {
+  app.get('/api/policies/:id/days/:date/roster', { schema: S.roster }, async (req, reply) => {
     const p = guard.allow(req, reply, 'roster');
     if (!p) return reply;
     const params = dayParams.safeParse(req.params);

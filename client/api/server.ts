@@ -22,6 +22,7 @@ import { registerOpenApi } from './openapi';
 import { registerOutboxRoutes } from './outbox-routes';
 import { registerPolicyRoutes } from './policy-routes';
 import { registerResultsRoutes } from './results-routes';
+import { HEALTH_SCHEMA, proofSchemas } from './route-schemas';
 
 export interface ApiDeps {
   readonly client: Client;
@@ -93,12 +94,29 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   });
   registerMultipart(app, bodyLimit);
   app.setNotFoundHandler((req, reply) => sendUnmatched(req, reply, routes));
+  // The schemas on the routes (route-schemas.ts) document them; the handlers check their input with the same zod
+  // schemas after the access check (so a request without a token is a 401 whatever it carries), and answer plain
+  // JSON. The document is generated from the routes: registered before them.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerOpenApi(app);
 
-  app.get('/healthz', async () => {
+  // In a plugin of their own, so they are added after the document generator (which collects them as they come).
+  void app.register((scope: FastifyInstance, _opts, done) => {
+    registerRoutes(scope, deps);
+    done();
+  });
+  return app;
+}
+
+/** The health check, the proof workflow's routes, the lifecycle routes and the web pages. */
+function registerRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.get('/healthz', { schema: HEALTH_SCHEMA }, async () => {
     await deps.client.connection.workflowService.getSystemInfo({});
     return { ok: true };
   });
 
+  const proof = proofSchemas({ start: startProofBody, id: workflowIdParam, approve: approveBody });
   const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
   const guard = createGuard({
     jwtSecret,
@@ -108,7 +126,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   });
 
   // The proof workflow (the wiring check) is the secretariat's: it starts workflows on the cluster.
-  app.post('/api/proof', async (req, reply) => {
+  app.post('/api/proof', { schema: proof.start }, async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
     const body = startProofBody.safeParse(req.body ?? {});
     if (!body.success) return reply.code(400).send(invalid(body.error));
@@ -125,7 +143,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return reply.code(201).send({ workflowId });
   });
 
-  app.get('/api/proof/:id', async (req, reply) => {
+  app.get('/api/proof/:id', { schema: proof.status }, async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
     const params = workflowIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
@@ -133,12 +151,14 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       return await deps.client.workflow.getHandle(params.data.id).query(proofStatusQuery);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError)
-        return sendError(reply, 'NOT_FOUND', { fields: [{ field: 'id', reason: 'no such proof workflow' }] });
+        return sendError(reply, 'NOT_FOUND', {
+          fields: [{ field: 'id', reason: 'no such proof workflow' }],
+        });
       throw err;
     }
   });
 
-  app.post('/api/proof/:id/approvals', async (req, reply) => {
+  app.post('/api/proof/:id/approvals', { schema: proof.approve }, async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
     const params = workflowIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
@@ -151,7 +171,9 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       return reply.code(201).send(approval);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError)
-        return sendError(reply, 'NOT_FOUND', { fields: [{ field: 'id', reason: 'no such proof workflow' }] });
+        return sendError(reply, 'NOT_FOUND', {
+          fields: [{ field: 'id', reason: 'no such proof workflow' }],
+        });
       if (err instanceof WorkflowUpdateFailedError)
         return sendError(reply, 'REJECTED', { problems: [err.cause?.message ?? err.message] });
       throw err;
@@ -163,7 +185,5 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerDayRoutes(app, context);
   registerResultsRoutes(app, context);
   registerOutboxRoutes(app, context);
-  registerOpenApi(app);
   registerWebPages(app);
-  return app;
 }
