@@ -84,9 +84,12 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     },
   });
   // Malformed JSON or multipart, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
-  app.setErrorHandler((err: FastifyError, _req, reply) => sendFrameworkError(err, reply, bodyLimit));
   // Every route's path and methods, for the 405 (with Allow) of a method a known path does not take.
   const routes = new Map<string, Set<string>>();
+  app.setErrorHandler((err: FastifyError, req, reply) =>
+    // A request no route takes is answered as such (404, or 405 with Allow), whatever its body was.
+    req.is404 ? sendUnmatched(req, reply, routes) : sendFrameworkError(err, reply, bodyLimit),
+  );
   app.addHook('onRoute', (route) => {
     const methods = routes.get(route.url) ?? new Set<string>();
     for (const m of [route.method].flat()) methods.add(m);

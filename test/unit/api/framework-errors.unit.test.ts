@@ -138,6 +138,11 @@ describe('errors from below the routes, and a letter never issued, through the o
     coded(put, 405, 'METHOD_NOT_ALLOWED');
     expect(put.allow).toBe('POST');
     coded(await send('GET', '/api/nothing-here', { headers: secretariat }), 404, 'NOT_FOUND');
+    // A QUERY without a content type fails fastify's body handling before any route; still 405 with Allow.
+    const query = await send('QUERY', '/api/me', { headers: secretariat });
+    coded(query, 405, 'METHOD_NOT_ALLOWED');
+    expect(query.allow).toBe('GET, HEAD');
+    coded(await send('QUERY', '/api/nothing-here', { headers: secretariat }), 404, 'NOT_FOUND');
   });
 
   it('answers 404 NOT_FOUND for a letter never issued on every route of a letter (not DAY_NOT_OPEN, not 200 [])', async () => {
