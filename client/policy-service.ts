@@ -265,6 +265,20 @@ export async function policyState(deps: ServiceDeps, policyId: string): Promise<
   }
 }
 
+/**
+ * Refuses (404 NOT_FOUND) a letter that was never issued: its workflow does not exist. Asks the cluster, not the
+ * worker, so it answers while no worker runs.
+ */
+export async function assertPolicyExists(deps: ServiceDeps, policyId: string): Promise<void> {
+  try {
+    await deps.client.workflow.getHandle(policyWorkflowId(policyId)).describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError)
+      throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+    throw err;
+  }
+}
+
 /** The unit-day workflow (shard) that takes `nip`'s report on `date`, from the published roster. */
 /** How long a day's NIP → shard map is reused; an open day's roster no longer changes. */
 const SHARD_MAP_TTL_MS = 60_000;
@@ -337,6 +351,29 @@ export function updateRefusal(err: unknown): never {
     throw new ServiceError(statusOfCode(code), code, [line]);
   }
   throw err;
+}
+
+/**
+ * An Update of the letter's own workflow refused: a letter never issued is 404 NOT_FOUND (not DAY_NOT_OPEN); one
+ * whose workflow has closed (revoked, ended, failed) is 409 POLICY_NOT_ACTIVE, since Temporal answers an Update
+ * to a closed execution as "not found" too.
+ */
+async function policyUpdateRefusal(deps: ServiceDeps, policyId: string, err: unknown): Promise<never> {
+  if (err instanceof WorkflowNotFoundError) {
+    const closed = await deps.client.workflow
+      .getHandle(policyWorkflowId(policyId))
+      .describe()
+      .then(
+        (d) => d.status.name,
+        () => undefined,
+      );
+    if (closed !== undefined)
+      throw new ServiceError(statusOfCode('POLICY_NOT_ACTIVE'), 'POLICY_NOT_ACTIVE', [
+        `policy ${policyId}: its workflow is ${closed.toLowerCase()}`,
+      ]);
+    throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+  }
+  return updateRefusal(err);
 }
 
 /**
@@ -456,7 +493,7 @@ export async function revokePolicy(
       .getHandle(policyWorkflowId(policyId))
       .executeUpdate(revokePolicyUpdate, { args: [{ reason, by }] });
   } catch (err) {
-    updateRefusal(err);
+    await policyUpdateRefusal(deps, policyId, err);
   }
 }
 
@@ -472,7 +509,7 @@ export async function decidePolicy(
       .getHandle(policyWorkflowId(policyId))
       .executeUpdate(decidePolicyUpdate, { args: [{ choice, reason, by }] });
   } catch (err) {
-    updateRefusal(err);
+    await policyUpdateRefusal(deps, policyId, err);
   }
 }
 
@@ -528,7 +565,7 @@ export async function adjustPolicy(deps: ServiceDeps, policyId: string, input: A
       ],
     });
   } catch (err) {
-    updateRefusal(err);
+    await policyUpdateRefusal(deps, policyId, err);
   }
 }
 
@@ -598,7 +635,7 @@ export async function amendPolicy(
       ],
     });
   } catch (err) {
-    return updateRefusal(err);
+    return policyUpdateRefusal(deps, policyId, err);
   }
 }
 

@@ -9,6 +9,7 @@ import { checkOutInputSchema } from '../../workflows/report-input';
 import {
   addCheckOut,
   correctReport,
+  assertPolicyExists,
   personDayStatus,
   submitReportOutcome,
   superviseDay,
@@ -16,6 +17,7 @@ import {
 import { type RouteContext } from './context';
 import { refuse, sendError } from './errors';
 import { invalid } from './invalid';
+import { ROUTE_SCHEMAS as S } from './route-schemas';
 import { withLiveDays } from './live-merge';
 import { citedClauses, createDocumentCache } from './policy-document';
 import {
@@ -43,28 +45,32 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
   const documentOf = createDocumentCache(deps.client);
 
   // A new report is 201; the standing report sent again is 200 with its original receipt (nothing recorded).
-  app.post('/api/policies/:id/days/:date/reports', { bodyLimit: REPORT_BODY_LIMIT }, async (req, reply) => {
-    const p = guard.allow(req, reply, 'report');
-    if (!p) return reply;
-    const params = dayParams.safeParse(req.params);
-    if (!params.success) return reply.code(400).send(invalid(params.error));
-    const body = reportBody.safeParse(req.body ?? {});
-    if (!body.success) return reply.code(400).send(invalid(body.error));
-    const { id, date } = params.data;
-    if (!(await guard.allowPerson(req, reply, 'report', p, id, body.data.nip))) return reply;
-    try {
-      const outcome = await submitReportOutcome(deps, id, date, body.data, idempotencyKeyOf(req));
-      return reply.code(outcome.resubmission ? 200 : 201).send(outcome.receipt);
-    } catch (err) {
-      return refuse(reply, err);
-    }
-  });
+  app.post(
+    '/api/policies/:id/days/:date/reports',
+    { schema: S.report, bodyLimit: REPORT_BODY_LIMIT },
+    async (req, reply) => {
+      const p = guard.allow(req, reply, 'report');
+      if (!p) return reply;
+      const params = dayParams.safeParse(req.params);
+      if (!params.success) return reply.code(400).send(invalid(params.error));
+      const body = reportBody.safeParse(req.body ?? {});
+      if (!body.success) return reply.code(400).send(invalid(body.error));
+      const { id, date } = params.data;
+      if (!(await guard.allowPerson(req, reply, 'report', p, id, body.data.nip))) return reply;
+      try {
+        const outcome = await submitReportOutcome(deps, id, date, body.data, idempotencyKeyOf(req));
+        return reply.code(outcome.resubmission ? 200 : 201).send(outcome.receipt);
+      } catch (err) {
+        return refuse(reply, err);
+      }
+    },
+  );
 
   // A correction (the whole report as it should read, before the deadline) and a check-out added later (until
   // the cut-off): each answers 200 with the receipt, which keeps its id; at most a few changes per person a day.
   app.post(
     '/api/policies/:id/days/:date/reports/correction',
-    { bodyLimit: REPORT_BODY_LIMIT },
+    { schema: S.correction, bodyLimit: REPORT_BODY_LIMIT },
     async (req, reply) => {
       const p = guard.allow(req, reply, 'report');
       if (!p) return reply;
@@ -85,7 +91,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
 
   app.post(
     '/api/policies/:id/days/:date/reports/check-out',
-    { bodyLimit: REPORT_BODY_LIMIT },
+    { schema: S.checkOut, bodyLimit: REPORT_BODY_LIMIT },
     async (req, reply) => {
       const p = guard.allow(req, reply, 'report');
       if (!p) return reply;
@@ -106,7 +112,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
 
   app.post(
     '/api/policies/:id/days/:date/people/:nip/:action',
-    { bodyLimit: REPORT_BODY_LIMIT },
+    { schema: S.supervise, bodyLimit: REPORT_BODY_LIMIT },
     async (req, reply) => {
       const p = guard.allow(req, reply, 'supervise');
       if (!p) return reply;
@@ -151,7 +157,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     },
   );
 
-  app.get('/api/policies/:id/days/:date/people/:nip', async (req, reply) => {
+  app.get('/api/policies/:id/days/:date/people/:nip', { schema: S.person }, async (req, reply) => {
     const p = guard.allow(req, reply, 'person-status');
     if (!p) return reply;
     const params = personParams.safeParse(req.params);
@@ -173,13 +179,17 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     }
   });
 
-  app.get('/api/policies/:id/days/:date/team', async (req, reply) => {
+  app.get('/api/policies/:id/days/:date/team', { schema: S.team }, async (req, reply) => {
     const p = guard.allow(req, reply, 'team');
     if (!p) return reply;
     const params = dayParams.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
     const { id, date } = params.data;
     const roster = await deps.store.rosterOf(id, date);
+    if (roster.length === 0) {
+      const missing = await absentLetter(deps, id);
+      if (missing) return refuse(reply, missing);
+    }
     const pinned = await deps.store.pinnedDirectory(id);
     const people: Map<string, Employee> = pinned
       ? await deps.store.employeesByNip(
@@ -246,7 +256,7 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     };
   });
 
-  app.get('/api/policies/:id/days/:date/roster', async (req, reply) => {
+  app.get('/api/policies/:id/days/:date/roster', { schema: S.roster }, async (req, reply) => {
     const p = guard.allow(req, reply, 'roster');
     if (!p) return reply;
     const params = dayParams.safeParse(req.params);
@@ -260,7 +270,12 @@ export function registerDayRoutes(app: FastifyInstance, { deps, guard }: RouteCo
     )
       return reply;
     const rows = [];
-    for (const r of await deps.store.rosterOf(id, date)) {
+    const all = await deps.store.rosterOf(id, date);
+    if (all.length === 0) {
+      const missing = await absentLetter(deps, id);
+      if (missing) return refuse(reply, missing);
+    }
+    for (const r of all) {
       const ancestry = await guard.unitAncestry(id, r.unitId);
       if (query.data.unit !== undefined && !ancestry.includes(query.data.unit)) continue;
       if (p.role === 'hr' && (p.unit === undefined || !ancestry.includes(p.unit))) continue;
@@ -275,4 +290,14 @@ function missingSupervisors(supervisorOf: ReadonlyMap<string, string | undefined
   const missing = new Set<string>();
   for (const s of supervisorOf.values()) if (s !== undefined && !supervisorOf.has(s)) missing.add(s);
   return [...missing];
+}
+
+/** The refusal when no letter `id` was ever issued (an empty roster is also a day not published yet). */
+async function absentLetter(deps: RouteContext['deps'], id: string): Promise<unknown> {
+  try {
+    await assertPolicyExists(deps, id);
+    return undefined;
+  } catch (err) {
+    return err;
+  }
 }

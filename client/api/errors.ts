@@ -14,6 +14,13 @@ export const API_ERROR_CODES = {
     httpStatus: 400,
     message: { id: 'Isian tidak valid.', en: 'The input is invalid.' },
   },
+  MALFORMED_BODY: {
+    httpStatus: 400,
+    message: {
+      id: 'Isi permintaan tidak dapat dibaca (JSON atau multipart/form-data rusak).',
+      en: 'The request body cannot be read (malformed JSON or multipart/form-data).',
+    },
+  },
   INVALID_ORG: {
     httpStatus: 400,
     message: { id: 'Data organisasi tidak valid.', en: 'The org directory is invalid.' },
@@ -36,6 +43,13 @@ export const API_ERROR_CODES = {
     httpStatus: 404,
     message: { id: 'Data tidak ditemukan.', en: 'Not found.' },
   },
+  METHOD_NOT_ALLOWED: {
+    httpStatus: 405,
+    message: {
+      id: 'Metode HTTP ini tidak tersedia untuk alamat ini.',
+      en: 'This HTTP method is not available on this path.',
+    },
+  },
   DIRECTORY_PINNED: {
     httpStatus: 409,
     message: {
@@ -52,6 +66,13 @@ export const API_ERROR_CODES = {
     message: {
       id: 'Isi permintaan melebihi batas ukuran yang diterima server.',
       en: 'The request body is larger than the server accepts.',
+    },
+  },
+  URI_TOO_LONG: {
+    httpStatus: 414,
+    message: {
+      id: 'Alamat (URL) permintaan terlalu panjang.',
+      en: 'The request URL is too long.',
     },
   },
   UNSUPPORTED_MEDIA_TYPE: {

@@ -28,11 +28,30 @@ const TEXT_PARTS: ReadonlySet<string> = new Set([
 ]);
 const NUMBER_PARTS: ReadonlySet<string> = new Set(['decisionDeadlineDays']);
 
+/**
+ * How many parts a form may have: every file and text field the routes take, once each. A form past a count is
+ * refused with 400 INVALID_INPUT naming the count (see framework-errors.ts), not as a body too large.
+ */
+export const MULTIPART_LIMITS = {
+  files: Object.keys(FILE_PARTS).length,
+  fields: Object.keys(FILE_PARTS).length + TEXT_PARTS.size,
+  parts: 12,
+  fieldSize: 64 * 1024,
+} as const;
+
 /** Registers the multipart parser; no file may exceed `fileSize` bytes (the API's body limit). */
 export function registerMultipart(app: FastifyInstance, fileSize: number): void {
-  void app.register(multipart, {
-    limits: { fileSize, files: 4, fields: 8, parts: 12, fieldSize: 64 * 1024 },
-  });
+  void app.register(multipart, { limits: { fileSize, ...MULTIPART_LIMITS } });
+}
+
+/**
+ * A multipart body the parser cannot read (no boundary, a truncated body, a malformed part header): a 400
+ * MALFORMED_BODY, where the parser's own error carries no status and would be a 500.
+ */
+export class MalformedMultipartError extends Error {
+  /** Read by the error handler. */
+  readonly statusCode = 400;
+  readonly code = 'EDARAN_MALFORMED_MULTIPART';
 }
 
 /** The body path of a part, for the field names of a multipart request's problems. */
@@ -64,6 +83,25 @@ export async function bodyFromParts(
   const org: Record<string, string> = {};
   const seen = new Set<string>();
   const fields: FieldProblem[] = [];
+  try {
+    await readParts(req, body, org, seen, fields);
+  } catch (err) {
+    // The limits (@fastify/multipart's errors) carry their status; the parser's own errors do not.
+    if (typeof (err as { statusCode?: unknown }).statusCode === 'number') throw err;
+    throw new MalformedMultipartError(`multipart/form-data: ${(err as Error).message}`);
+  }
+  if (fields.length > 0) return { ok: false, fields };
+  if (Object.keys(org).length > 0) body.org = org;
+  return { ok: true, body };
+}
+
+async function readParts(
+  req: FastifyRequest,
+  body: Record<string, unknown>,
+  org: Record<string, string>,
+  seen: Set<string>,
+  fields: FieldProblem[],
+): Promise<void> {
   // The parts together are bounded by the route's body limit, not only each part by itself.
   const limit = req.routeOptions.bodyLimit ?? Number.POSITIVE_INFINITY;
   let total = 0;
@@ -117,7 +155,4 @@ export async function bodyFromParts(
       field: '(body)',
       reason: `the parts together are larger than the limit of ${limit} bytes`,
     });
-  if (fields.length > 0) return { ok: false, fields };
-  if (Object.keys(org).length > 0) body.org = org;
-  return { ok: true, body };
 }

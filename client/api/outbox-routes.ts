@@ -15,6 +15,7 @@ import {
 import { type RouteContext } from './context';
 import { sendError } from './errors';
 import { invalid } from './invalid';
+import { outboxSchema } from './route-schemas';
 import { isoDate, policyIdParam } from './schemas';
 
 export const outboxQuery = z.strictObject({
@@ -27,7 +28,7 @@ export const outboxQuery = z.strictObject({
 });
 
 export function registerOutboxRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
-  app.get('/api/outbox', async (req, reply) => {
+  app.get('/api/outbox', { schema: outboxSchema(outboxQuery) }, async (req, reply) => {
     const p = guard.allow(req, reply, 'outbox');
     if (!p) return reply;
     const query = outboxQuery.safeParse(req.query ?? {});

@@ -22,6 +22,7 @@ import { errorBody, fieldsOf } from './errors';
 import { invalid } from './invalid';
 import { bodyFromParts, isMultipart, partFields } from './multipart';
 import { policyStateFor } from './policy-view';
+import { ROUTE_SCHEMAS } from './route-schemas';
 import { amendBody, decideBody, issueBody, policyIdParam, revokeBody } from './schemas';
 
 /**
@@ -92,7 +93,7 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
     done(null, { [RAW_POLICY]: body }),
   );
 
-  app.post('/api/policies', async (req, reply) => {
+  app.post('/api/policies', { schema: ROUTE_SCHEMAS.issue }, async (req, reply) => {
     const p = guard.allow(req, reply, 'issue');
     if (!p) return reply;
     const body = await bodyOf(req, reply, issueBody);
@@ -114,7 +115,7 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
   });
 
   // The roster a letter would give, before issuing it: writes nothing.
-  app.post('/api/policies/preview', async (req, reply) => {
+  app.post('/api/policies/preview', { schema: ROUTE_SCHEMAS.preview }, async (req, reply) => {
     const p = guard.allow(req, reply, 'issue');
     if (!p) return reply;
     const body = await bodyOf(req, reply, issueBody);
@@ -133,7 +134,7 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
     }
   });
 
-  app.get('/api/policies/:id', async (req, reply) => {
+  app.get('/api/policies/:id', { schema: ROUTE_SCHEMAS.policy }, async (req, reply) => {
     const p = guard.allow(req, reply, 'read-policy');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
@@ -147,7 +148,7 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
     }
   });
 
-  app.post('/api/policies/:id/amend', async (req, reply) => {
+  app.post('/api/policies/:id/amend', { schema: ROUTE_SCHEMAS.amend }, async (req, reply) => {
     const p = guard.allow(req, reply, 'amend');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
@@ -162,7 +163,7 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
     }
   });
 
-  app.post('/api/policies/:id/revoke', async (req, reply) => {
+  app.post('/api/policies/:id/revoke', { schema: ROUTE_SCHEMAS.revoke }, async (req, reply) => {
     const p = guard.allow(req, reply, 'revoke');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
@@ -177,7 +178,7 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
     }
   });
 
-  app.post('/api/policies/:id/decision', async (req, reply) => {
+  app.post('/api/policies/:id/decision', { schema: ROUTE_SCHEMAS.decision }, async (req, reply) => {
     const p = guard.allow(req, reply, 'decide');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);

@@ -6,7 +6,7 @@ import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type DossierRosterRow, type QuotaLine } from '../../domain/dossier';
 import { comparisonUnits } from '../../domain/dossier/comparison-group';
 import { quotaLineOf } from '../../domain/dossier/quota-adherence';
-import { policyState } from '../policy-service';
+import { assertPolicyExists, policyState } from '../policy-service';
 import { type RouteContext } from './context';
 import { readDossier } from '../../activities/dossier';
 import { refuse, sendError } from './errors';
@@ -14,6 +14,7 @@ import { invalid } from './invalid';
 import { evaluationFor } from './policy-view';
 import { withLiveDays } from './live-merge';
 import { createDocumentCache } from './policy-document';
+import { ROUTE_SCHEMAS } from './route-schemas';
 import { RESULT_COLUMNS, resultRows, toCsv } from './results-table';
 import { dossierQuery, formatQuery, policyIdParam, unitQuery } from './schemas';
 
@@ -26,13 +27,13 @@ const sendCsv = (reply: FastifyReply, name: string, csv: string): FastifyReply =
 export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void {
   const documentOf = createDocumentCache(deps.client);
 
-  app.get('/api/me', async (req, reply) => {
+  app.get('/api/me', { schema: ROUTE_SCHEMAS.me }, async (req, reply) => {
     const p = guard.allow(req, reply, 'read-policy');
     if (!p) return reply;
     return p;
   });
 
-  app.get('/api/policies/:id/recap', async (req, reply) => {
+  app.get('/api/policies/:id/recap', { schema: ROUTE_SCHEMAS.recap }, async (req, reply) => {
     const p = guard.allow(req, reply, 'recap');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
@@ -42,8 +43,17 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
     const { id } = params.data;
     const unit = query.data.unit;
     if (unit !== undefined && !(await guard.allowUnit(req, reply, 'recap', p, id, unit))) return reply;
+    const all = await deps.store.recapsOf(id);
+    // No recap yet, or no such letter (404, as on every route of a letter).
+    if (all.length === 0) {
+      try {
+        await assertPolicyExists(deps, id);
+      } catch (err) {
+        return refuse(reply, err);
+      }
+    }
     const recaps = [];
-    for (const r of await deps.store.recapsOf(id)) {
+    for (const r of all) {
       const ancestry = await guard.unitAncestry(id, r.unitId);
       if (unit !== undefined && !ancestry.includes(unit)) continue;
       if (p.role === 'hr' && (p.unit === undefined || !ancestry.includes(p.unit))) continue;
@@ -52,7 +62,7 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
     return { policyId: id, recaps };
   });
 
-  app.get('/api/policies/:id/results', async (req, reply) => {
+  app.get('/api/policies/:id/results', { schema: ROUTE_SCHEMAS.results }, async (req, reply) => {
     const p = guard.allow(req, reply, 'results');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);
@@ -132,7 +142,7 @@ export function registerResultsRoutes(app: FastifyInstance, { deps, guard }: Rou
 
   // The frozen evaluation dossier of a period (built after the evaluation, never changed): JSON, or its
   // unit-days as CSV. `period` defaults to the latest period that has one.
-  app.get('/api/policies/:id/dossier', async (req, reply) => {
+  app.get('/api/policies/:id/dossier', { schema: ROUTE_SCHEMAS.dossier }, async (req, reply) => {
     const p = guard.allow(req, reply, 'dossier');
     if (!p) return reply;
     const params = policyIdParam.safeParse(req.params);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { Jurisdiction, PolicyNumber } from '../../workflows/search-attributes';
@@ -14,7 +14,8 @@ import { resolveJwtSecret } from '../auth/secret';
 import { registerWebPages } from '../web/pages';
 import { registerBodyGuard } from './body-guard';
 import { registerDayRoutes } from './day-routes';
-import { errorBody, sendError } from './errors';
+import { sendError } from './errors';
+import { sendFrameworkError, sendUnmatched } from './framework-errors';
 import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
 import { registerMultipart } from './multipart';
@@ -23,6 +24,7 @@ import { registerOutboxRoutes } from './outbox-routes';
 import { registerPolicyRoutes } from './policy-routes';
 import { bearerSubject, type RateLimits, rateLimitsFromEnv, registerRateLimits } from './rate-limit';
 import { registerResultsRoutes } from './results-routes';
+import { HEALTH_SCHEMA, proofSchemas } from './route-schemas';
 
 export interface ApiDeps {
   readonly client: Client;
@@ -56,7 +58,8 @@ export function bodyLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return Math.round(mb * 1024 * 1024);
 }
 
-const mib = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 100) / 100} MiB`;
+/** Longest path parameter the router passes to a route (fastify's default is 100; a NIP pattern alone is 18). */
+export const MAX_PARAM_LENGTH = 1000;
 
 const startProofBody = z.strictObject({
   policyNumber: z.string().min(1).max(120),
@@ -74,45 +77,58 @@ const workflowIdParam = z.strictObject({
 
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const bodyLimit = deps.bodyLimit ?? bodyLimitFromEnv();
-  const app = Fastify({ logger: false, bodyLimit });
-  // Malformed JSON, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
-  app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, req, reply) => {
-    const status = err.statusCode ?? 500;
-    if (status === 415) return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { problems: [err.message] });
-    if (status === 413) {
-      const limit = req.routeOptions.bodyLimit ?? bodyLimit;
-      return sendError(reply, 'PAYLOAD_TOO_LARGE', {
-        fields: [
-          {
-            field: '(body)',
-            reason:
-              `larger than the limit of ${mib(limit)} (${limit} bytes); the server's operator can raise it ` +
-              `with EDARAN_HTTP_BODY_LIMIT_MB`,
-          },
-        ],
-      });
-    }
-    if (status >= 400 && status < 500)
-      return reply
-        .code(status)
-        .send(errorBody('INVALID_INPUT', { fields: [{ field: '(body)', reason: err.message }] }));
-    process.stderr.write(`[edaran] API error: ${err.message}\n`);
-    return sendError(reply, 'INTERNAL');
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    // A path parameter longer than every pattern the routes accept still reaches its route, which names the
+    // field; past this length the router refuses it (414 URI_TOO_LONG, from the table).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (err, _req, reply) => {
+      void sendFrameworkError(err, reply, bodyLimit);
+    },
+  });
+  // Malformed JSON or multipart, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
+  // Every route's path and methods, for the 405 (with Allow) of a method a known path does not take.
+  const routes = new Map<string, Set<string>>();
+  app.setErrorHandler((err: FastifyError, req, reply) =>
+    // A request no route takes is answered as such (404, or 405 with Allow), whatever its body was.
+    req.is404 ? sendUnmatched(req, reply, routes) : sendFrameworkError(err, reply, bodyLimit),
+  );
+  app.addHook('onRoute', (route) => {
+    const methods = routes.get(route.url) ?? new Set<string>();
+    for (const m of [route.method].flat()) methods.add(m);
+    routes.set(route.url, methods);
   });
   registerMultipart(app, bodyLimit);
   const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
   const subjectOf = bearerSubject(jwtSecret, deps.now ?? Date.now);
   registerRateLimits(app, deps.rateLimits ?? rateLimitsFromEnv(), subjectOf);
   registerBodyGuard(app, subjectOf);
-  app.setNotFoundHandler((req, reply) =>
-    sendError(reply, 'NOT_FOUND', { problems: [`${req.method} ${req.url}`] }),
-  );
+  app.setNotFoundHandler((req, reply) => sendUnmatched(req, reply, routes));
+  // The schemas on the routes (route-schemas.ts) document them; the handlers check their input with the same zod
+  // schemas after the access check (so a request without a token is a 401 whatever it carries), and answer plain
+  // JSON. The document is generated from the routes: registered before them.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerOpenApi(app);
 
-  app.get('/healthz', async () => {
+  // In a plugin of their own, so they are added after the document generator (which collects them as they come).
+  void app.register((scope: FastifyInstance, _opts, done) => {
+    registerRoutes(scope, deps);
+    done();
+  });
+  return app;
+}
+
+/** The health check, the proof workflow's routes, the lifecycle routes and the web pages. */
+function registerRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.get('/healthz', { schema: HEALTH_SCHEMA }, async () => {
     await deps.client.connection.workflowService.getSystemInfo({});
     return { ok: true };
   });
 
+  const proof = proofSchemas({ start: startProofBody, id: workflowIdParam, approve: approveBody });
+  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
   const guard = createGuard({
     jwtSecret,
     store: deps.store,
@@ -121,7 +137,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   });
 
   // The proof workflow (the wiring check) is the secretariat's: it starts workflows on the cluster.
-  app.post('/api/proof', async (req, reply) => {
+  app.post('/api/proof', { schema: proof.start }, async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
     const body = startProofBody.safeParse(req.body ?? {});
     if (!body.success) return reply.code(400).send(invalid(body.error));
@@ -138,7 +154,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return reply.code(201).send({ workflowId });
   });
 
-  app.get('/api/proof/:id', async (req, reply) => {
+  app.get('/api/proof/:id', { schema: proof.status }, async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
     const params = workflowIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
@@ -146,12 +162,14 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       return await deps.client.workflow.getHandle(params.data.id).query(proofStatusQuery);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError)
-        return sendError(reply, 'NOT_FOUND', { fields: [{ field: 'id', reason: 'no such proof workflow' }] });
+        return sendError(reply, 'NOT_FOUND', {
+          fields: [{ field: 'id', reason: 'no such proof workflow' }],
+        });
       throw err;
     }
   });
 
-  app.post('/api/proof/:id/approvals', async (req, reply) => {
+  app.post('/api/proof/:id/approvals', { schema: proof.approve }, async (req, reply) => {
     if (!guard.allow(req, reply, 'issue')) return reply;
     const params = workflowIdParam.safeParse(req.params);
     if (!params.success) return reply.code(400).send(invalid(params.error));
@@ -164,7 +182,9 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       return reply.code(201).send(approval);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError)
-        return sendError(reply, 'NOT_FOUND', { fields: [{ field: 'id', reason: 'no such proof workflow' }] });
+        return sendError(reply, 'NOT_FOUND', {
+          fields: [{ field: 'id', reason: 'no such proof workflow' }],
+        });
       if (err instanceof WorkflowUpdateFailedError)
         return sendError(reply, 'REJECTED', { problems: [err.cause?.message ?? err.message] });
       throw err;
@@ -176,7 +196,5 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerDayRoutes(app, context);
   registerResultsRoutes(app, context);
   registerOutboxRoutes(app, context);
-  registerOpenApi(app);
   registerWebPages(app);
-  return app;
 }

@@ -585,7 +585,7 @@ describe('API role × endpoint matrix', () => {
       message: { id: 'Surat edaran sudah diterbitkan.' },
     });
 
-    const docs = (await h.api.inject({ url: '/docs' })).json<{
+    const docs = (await h.api.inject({ url: '/docs/json' })).json<{
       openapi: string;
       paths: Record<string, unknown>;
     }>();
