@@ -22,3 +22,4 @@ export {
 } from './decrees';
 export { workingCalendar, nationalHolidayLookup } from './working-calendar';
 export { trialDays } from './trial-days-default';
+export { type SkippedDay, type SkippedDays, skippedDays, skippedDaysLine } from './skipped-days';
