@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,20 @@ async function capture(fn: () => Promise<number>): Promise<{ code: number; out: 
 }
 
 describe('edaran calendar YEAR', () => {
+  it('is a command of the edaran binary', () => {
+    const root = join(__dirname, '../../..');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin', 'edaran.js'), ...args], { cwd: root, encoding: 'utf8' });
+    expect(run('--help').stdout).toMatch(/\n {2}calendar +list the national holidays, cuti bersama/);
+    const r = run('calendar', '2025', '--json');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toContainEqual({
+      date: '2025-08-18',
+      name: 'Cuti Bersama Hari Kemerdekaan Republik Indonesia',
+      kind: 'cuti-bersama',
+    });
+  });
+
   it('--json lists every non-working day of the year with name and kind', async () => {
     const r = await capture(() => calendar(['2024', '--json']));
     expect([r.code, r.err]).toEqual([0, '']);
