@@ -57,6 +57,8 @@ export interface NoticeBatch extends ShardRef {
   readonly level: number;
   /** The day's report deadline (ISO), quoted in the messages. */
   readonly deadline: string;
+  /** A reminder's own text as the letter words it (sent as written); absent: the generic reminder. */
+  readonly message?: string;
   /** Escalations: the recipient raised for each person (recorded in the event); looked up again when absent. */
   readonly recipients?: readonly { readonly nip: string; readonly to: string }[];
 }

@@ -333,6 +333,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 reportDeadline: batch.deadline,
                 reportUrl: reportUrl(batch.policyId),
                 ...(batch.level > 0 ? { reminder: batch.level } : {}),
+                ...(batch.message ? { message: batch.message } : {}),
               },
             });
             break;

@@ -140,6 +140,7 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     nips: readonly string[],
     level = 0,
     recipients?: readonly { readonly nip: string; readonly to: string }[],
+    message?: string,
   ): Promise<void> => {
     if (nips.length === 0) return;
     const r = await acts.sendNotices({
@@ -149,6 +150,7 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
       level,
       deadline: input.schedule.deadline,
       ...(recipients ? { recipients } : {}),
+      ...(message ? { message } : {}),
     });
     inFlight = r.inFlight;
     if (r.failed > 0) log.warn('some notices failed', { kind, level, failed: r.failed, sent: r.sent });
@@ -226,7 +228,7 @@ export async function unitDayWorkflow(input: UnitDayInput): Promise<RecapCounts>
     phase = `reminder ${reminder.ruleId}`;
     await until(reminder.at);
     await flush();
-    await notify('reminder', peopleWhere(owesReport), i + 1);
+    await notify('reminder', peopleWhere(owesReport), i + 1, undefined, reminder.message);
   }
 
   // 4. Deadline: a late notice to the missing, then the escalation ladder on working-hour clocks.

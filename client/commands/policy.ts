@@ -18,6 +18,7 @@ import {
   withCalendarFiles,
 } from '../../domain/policy';
 import { addDays, resolveZone, workingCalendar } from '../../domain/calendar';
+import { skippedDaysReport } from './_skipped-days';
 import { type ApiAnswer, type ApiTarget, apiTarget, callApi, describeRefusal } from '../api/http-client';
 import { lateDaysAtIssue } from '../../domain/bridge/issue-timing';
 import { lateIssueWarning } from '../late-issue';
@@ -175,7 +176,7 @@ async function runValidate(args: string[]): Promise<number> {
   for (const file of parsed.positionals) {
     const loaded = loadPolicyFile(file);
     if (loaded.ok) {
-      process.stdout.write(`${file}: ok\n`);
+      process.stdout.write(`${file}: ok\n${skippedDaysReport(loaded.policy)}`);
       continue;
     }
     failed = true;

@@ -1,8 +1,12 @@
 /**
  * The shell every page shares: mobile-first CSS, the language switch (Bahasa Indonesia first, English on
  * demand), the token (taken once from `#token=…`, kept in localStorage) and a small fetch helper that shows the
- * API's error message in the chosen language with its fields. No framework, no build step.
+ * API's error message in the chosen language with its fields. Dates and times are the letter's own: "today" in
+ * its zone, instants with its zone's label (WIB, WITA, WIT; see local-time-script.ts; a page awaits
+ * `letterZone()` before `dayOf()`). No framework, no build step.
  */
+
+import { LOCAL_TIME_SCRIPT } from './local-time-script';
 
 /** Strings of one page in both languages. */
 export type Strings = Readonly<Record<'id' | 'en', Readonly<Record<string, string>>>>;
@@ -16,6 +20,7 @@ const COMMON: Strings = {
     date: 'Tanggal',
     noToken: 'Masukkan token akses dari Sekretariat atau BKPSDM.',
     loading: 'Memuat…',
+    noZone: 'Surat edaran ini belum terbit; zona waktunya belum diketahui.',
   },
   en: {
     lang: 'Bahasa Indonesia',
@@ -25,6 +30,7 @@ const COMMON: Strings = {
     date: 'Date',
     noToken: 'Enter the access token from the secretariat or HR.',
     loading: 'Loading…',
+    noZone: 'This letter is not issued yet; its time zone is not known.',
   },
 };
 
@@ -52,9 +58,10 @@ function switchLang(){ LANG = LANG === 'id' ? 'en' : 'id'; localStorage.setItem(
 var QS = new URLSearchParams(location.search);
 function token(){ return localStorage.getItem('edaran.token') || ''; }
 function saveToken(){ var v = document.getElementById('token-input').value.trim(); if (v) { localStorage.setItem('edaran.token', v); location.reload(); } }
-function todayJakarta(){ return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()); }
+var ZONE = '';
+async function letterZone(){ if (!ZONE) { var s = await api('GET', '/api/policies/' + encodeURIComponent(policyId())); if (!(s && s.policy && s.policy.timezone)) throw new Error(t('noZone')); ZONE = ianaZone(s.policy.timezone); } return ZONE; }
 function policyId(){ var p = QS.get('policy') || localStorage.getItem('edaran.policy') || ''; if (p) localStorage.setItem('edaran.policy', p); return p; }
-function dayOf(){ return QS.get('date') || todayJakarta(); }
+function dayOf(){ return QS.get('date') || todayIn(ZONE); }
 function esc(s){ return String(s == null ? '' : s).replace(/[&<>"']/g, function(c){ return { '&':'&amp;', '<':'&lt;', '>':'&gt;', '"':'&quot;', "'":'&#39;' }[c]; }); }
 function apiError(status, body){ var msg = body && body.message ? (body.message[LANG] || body.message.en) : ('HTTP ' + status); var lines = [msg + (body && body.error ? ' (' + body.error + ')' : '')]; (body && body.fields || []).forEach(function(f){ lines.push(f.field + ': ' + f.reason); }); if (!(body && body.fields && body.fields.length)) (body && body.problems || []).forEach(function(p){ lines.push(p); }); var e = new Error(lines.join('\\n')); e.status = status; e.body = body; return e; }
 async function api(method, path, body){ var res = await fetch(path, { method: method, headers: Object.assign({ authorization: 'Bearer ' + token() }, body ? { 'content-type': 'application/json' } : {}), body: body ? JSON.stringify(body) : undefined }); var text = await res.text(); var data = null; try { data = text ? JSON.parse(text) : null; } catch (_) { data = text; } if (!res.ok) throw apiError(res.status, data); return data; }
@@ -75,7 +82,7 @@ export function page(opts: { title: Strings; strings: Strings; body: string; scr
 <title>${opts.title.id.title ?? 'edaran'}</title><style>${CSS}</style></head>
 <body><header><h1 data-t="title">${opts.title.id.title ?? ''}</h1><button id="lang" onclick="switchLang()" data-t="lang">English</button></header>
 <main>${opts.body}</main>
-<script>var STRINGS = ${json};${SCRIPT}</script>
+<script>var STRINGS = ${json};${LOCAL_TIME_SCRIPT}${SCRIPT}</script>
 <script>${opts.script}
 applyLang();</script>
 </body></html>`;

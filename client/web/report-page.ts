@@ -11,21 +11,21 @@ async function render(){
   box.textContent = t('loading');
   try {
     var me = await api('GET', '/api/me'); window.ME = me;
-    var p = policyId(), d = dayOf();
+    var zone = await letterZone(), p = policyId(), d = dayOf();
     document.getElementById('who').textContent = (me.name ? me.name + ' · ' : '') + 'NIP ' + me.sub;
-    document.getElementById('when').textContent = p + ' · ' + d;
+    document.getElementById('when').textContent = p + ' · ' + d + ' (' + zoneLabel(zone) + ')';
     var s = await api('GET', '/api/policies/' + encodeURIComponent(p) + '/days/' + d + '/people/' + encodeURIComponent(me.sub));
     var mode = (s.day && s.day.mode || s.roster.mode || '').toUpperCase();
     var why = (s.clauses || []).filter(function(c){ return c.text; }).map(function(c){ return '<blockquote id="clause">' + esc(c.text) + ' <span class="muted">[' + esc(c.ruleId) + ']</span></blockquote>'; }).join('');
     var html = '<p><span class="badge" id="mode">' + esc(mode) + '</span> ' + esc(t('mode_' + mode.toLowerCase())) + '</p><p class="muted"><span data-t="why">' + esc(t('why')) + '</span>: ' + esc(s.roster.reason) + '</p>' + why;
-    if (s.day && s.day.report) html += '<div class="ok">' + esc(t('already')) + ' ' + esc(s.day.report.receiptId) + '</div>';
+    if (s.day && s.day.report) html += '<div class="ok">' + esc(t('already')) + ' ' + esc(s.day.report.receiptId) + ' (<span id="already-at">' + esc(localDateTime(s.day.report.submittedAt, zone, LANG)) + '</span>)</div>';
     var remote = mode === 'WFH' || mode === 'WFA';
     // The roster is published before the day's shard opens (07:00, or moments after the letter is issued): the
     // form waits for the open day, and today's page looks again until then.
     if (remote && !s.day) {
       html += '<p class="muted" id="not-open">' + esc(t('notOpen')) + '</p>';
       clearTimeout(window.RECHECK);
-      if (d <= todayJakarta()) window.RECHECK = setTimeout(render, 5000);
+      if (d <= todayIn(zone)) window.RECHECK = setTimeout(render, 5000);
     }
     box.innerHTML = html;
     document.getElementById('form').hidden = !(remote && s.day);
@@ -43,7 +43,7 @@ async function submitReport(ev){
   if (lat && lon) body.location = { lat: Number(lat), lon: Number(lon) };
   try {
     var r = await api('POST', '/api/policies/' + encodeURIComponent(policyId()) + '/days/' + dayOf() + '/reports', body);
-    out.innerHTML = '<div class="ok" id="receipt"><strong>' + esc(t('received')) + '</strong><br>' + esc(t('receipt')) + ': <code id="receipt-id">' + esc(r.receiptId) + '</code><br>' + esc(t('at')) + ': ' + esc(new Date(r.acceptedAt).toLocaleString(LANG === 'id' ? 'id-ID' : 'en-GB', { timeZone: 'Asia/Jakarta' })) + ' WIB' + (r.late ? '<br><strong>' + esc(t('late')) + '</strong>' : '') + '</div>';
+    out.innerHTML = '<div class="ok" id="receipt"><strong>' + esc(t('received')) + '</strong><br>' + esc(t('receipt')) + ': <code id="receipt-id">' + esc(r.receiptId) + '</code><br>' + esc(t('at')) + ': <span id="receipt-at">' + esc(localDateTime(r.acceptedAt, ZONE, LANG)) + '</span>' + (r.late ? '<br><strong>' + esc(t('late')) + '</strong>' : '') + '</div>';
   } catch (e) { showError(out, e); }
 }
 function locate(){ navigator.geolocation && navigator.geolocation.getCurrentPosition(function(p){ document.getElementById('lat').value = p.coords.latitude.toFixed(5); document.getElementById('lon').value = p.coords.longitude.toFixed(5); }); }

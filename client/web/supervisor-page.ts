@@ -10,8 +10,8 @@ async function render(){
   if (!token()) { document.getElementById('app').innerHTML = tokenBox(); applyLang(); return; }
   box.textContent = t('loading');
   try {
-    var p = policyId(), d = dayOf();
-    document.getElementById('when').textContent = p + ' · ' + d;
+    var zone = await letterZone(), p = policyId(), d = dayOf();
+    document.getElementById('when').textContent = p + ' · ' + d + ' (' + zoneLabel(zone) + ')';
     var r = await api('GET', '/api/policies/' + encodeURIComponent(p) + '/days/' + d + '/team');
     var missing = r.team.filter(function(m){ return m.missing; }).length;
     var rows = r.team.map(function(m){

@@ -21,7 +21,8 @@ import { type Policy, policyCalendar } from '../policy';
 export interface PlannedDay {
   readonly noticeAt: string;
   readonly opensAt: string;
-  readonly reminders: readonly { readonly ruleId: string; readonly at: string }[];
+  /** `message`: the letter's own reminder text, sent as written. */
+  readonly reminders: readonly { readonly ruleId: string; readonly at: string; readonly message?: string }[];
   readonly deadline: string;
   /** `to`: the role the letter names for the level (supervisor, supervisor-chain, unit-head, hr-office, …). */
   readonly escalations: readonly {
@@ -60,7 +61,7 @@ export function planPolicyDay(
     : localMinuteToInstant(date, endMinutes, zone);
   const reminders = (policy.reminders ?? [])
     .filter((r) => r.to !== 'supervisor' && r.to !== 'unit-head')
-    .map((r) => ({ ruleId: r.id, at: localTimeToInstant(date, r.at, zone) }))
+    .map((r) => ({ ruleId: r.id, at: localTimeToInstant(date, r.at, zone), message: r.message }))
     .filter((r) => r.at > notice && r.at < deadline)
     .sort((a, b) => a.at - b.at);
   let previous = deadline;
@@ -75,7 +76,7 @@ export function planPolicyDay(
   return {
     noticeAt: iso(notice),
     opensAt: iso(notice),
-    reminders: reminders.map((r) => ({ ruleId: r.ruleId, at: iso(r.at) })),
+    reminders: reminders.map((r) => ({ ruleId: r.ruleId, at: iso(r.at), message: r.message })),
     deadline: iso(deadline),
     escalations: escalations.map((e) => ({ level: e.level, ruleId: e.ruleId, at: iso(e.at), to: e.to })),
     cutoff: iso(cutoff),

@@ -13,6 +13,7 @@ export {
   weekdayOf,
   compareDates,
 } from './local-date';
+export { type NationalDay, type NationalDayKind, NATIONAL_DAY_KINDS } from './national-day';
 export { type LocalTime, isValidLocalTime, minutesOf, formatMinutes } from './local-time';
 export {
   type CalendarSpec,
@@ -21,6 +22,7 @@ export {
   type WorkInterval,
   type WorkingCalendar,
   type HolidayLookup,
+  type NonWorkingDay,
   DEFAULT_WORKING_HOURS,
   DEFAULT_WORKING_WEEKDAYS,
   buildWorkingCalendar,

@@ -1,5 +1,6 @@
 import { type LocalDate, type Weekday, weekdayOf, addDays } from './local-date';
 import { type LocalTime, minutesOf } from './local-time';
+import { type NationalDay, type NationalDayKind } from './national-day';
 import { resolveZone } from './zones';
 
 /** Working hours of one day: a start, an end and optional breaks that do not count as working time. */
@@ -13,6 +14,11 @@ export interface DayHoursSpec {
 export interface CalendarSpec {
   readonly workingWeekdays?: readonly Weekday[];
   readonly nationalHolidays?: boolean;
+  /**
+   * Cuti bersama (collective leave) of the decree: `non-working` (default, as ASN practice has it) or `working`
+   * (e.g. a letter for units that keep public service open).
+   */
+  readonly cutiBersama?: 'non-working' | 'working';
   readonly extraNonWorkingDays?: readonly { readonly date: LocalDate; readonly name: string }[];
   readonly extraWorkingDays?: readonly { readonly date: LocalDate; readonly name: string }[];
   readonly workingHours?: {
@@ -50,6 +56,8 @@ export interface WorkingCalendar {
   isWorkingDay(date: LocalDate): boolean;
   /** Why a day is not a working day ("weekend", a holiday's name), or undefined for a working day. */
   nonWorkingReason(date: LocalDate): string | undefined;
+  /** Why a day is not a working day, with the kind of reason, or undefined for a working day. */
+  nonWorkingDay(date: LocalDate): NonWorkingDay | undefined;
   /** Working intervals of a day in minutes since local midnight, sorted; empty on non-working days. */
   workIntervals(date: LocalDate): readonly WorkInterval[];
   /** The first working day strictly after `date`. */
@@ -65,25 +73,54 @@ export interface CalendarPolicy {
 /** How far the calendar searches for a working day before concluding the calendar has none. */
 export const MAX_SEARCH_DAYS = 3660;
 
-/** National holidays by date: the holiday's name, or undefined on an ordinary day. */
-export type HolidayLookup = (date: LocalDate) => string | undefined;
+/**
+ * Why a day is not a working day: a weekend, a national day of the decree (with its kind), or the letter's own
+ * non-working day (`extraNonWorkingDays`, its calendar files).
+ */
+export interface NonWorkingDay {
+  readonly kind: 'weekend' | 'letter' | NationalDayKind;
+  /** "weekend", or the day's name (two national days on one date joined by "; "). */
+  readonly name: string;
+  /** True when the national day is a computed estimate (a year no decree covers). */
+  readonly estimate?: boolean;
+}
 
-/** A holiday lookup over a fixed list, e.g. one computed by an activity and passed into a workflow. */
-export function holidayLookup(
-  entries: readonly { readonly date: LocalDate; readonly name: string }[],
-): HolidayLookup {
-  const map = new Map<LocalDate, string>();
+/** National non-working days by date (holidays, cuti bersama, election days); empty on an ordinary day. */
+export type HolidayLookup = (date: LocalDate) => readonly NationalDay[];
+
+/** A lookup over a fixed list, e.g. one computed by an activity and passed into a workflow. */
+export function holidayLookup(entries: readonly NationalDay[]): HolidayLookup {
+  const map = new Map<LocalDate, NationalDay[]>();
   for (const e of entries) {
-    const prev = map.get(e.date);
-    map.set(e.date, prev === undefined ? e.name : `${prev}; ${e.name}`);
+    const list = map.get(e.date);
+    if (list) list.push(e);
+    else map.set(e.date, [e]);
   }
-  return (date) => map.get(date);
+  return (date) => map.get(date) ?? [];
+}
+
+/** The reason a set of national days gives: holidays and election days first, cuti bersama only if counted. */
+function nationalReason(days: readonly NationalDay[], cutiBersamaOff: boolean): NonWorkingDay | undefined {
+  const pick = (ds: readonly NationalDay[]): NonWorkingDay | undefined => {
+    const first = ds[0];
+    if (!first) return undefined;
+    const estimate = ds.some((d) => d.estimate === true);
+    return {
+      kind: first.kind ?? 'holiday',
+      name: ds.map((d) => d.name).join('; '),
+      ...(estimate ? { estimate } : {}),
+    };
+  };
+  return (
+    pick(days.filter((d) => d.kind !== 'cuti-bersama')) ??
+    (cutiBersamaOff ? pick(days.filter((d) => d.kind === 'cuti-bersama')) : undefined)
+  );
 }
 
 /**
- * Builds the working calendar of a policy with the given national holidays: weekdays (default Mon–Fri), the
- * holidays (unless the file turns them off), the file's extra non-working days (cuti bersama) and extra working
- * days, and working hours (`override` replaces the file's). Free of date-holidays, so workflow code can use it
+ * Builds the working calendar of a policy with the given national days: weekdays (default Mon–Fri), the
+ * holidays and election days (unless the file turns them off), cuti bersama (unless the file makes them working
+ * days), the file's extra non-working days (regional holidays, its own days) and extra working days, and working hours (`override` replaces the file's). Free of date-holidays and the decree data, so workflow code can use it
  * with a precomputed lookup.
  * @throws RangeError when the time zone is unknown or a working-hours entry is malformed.
  */
@@ -96,6 +133,7 @@ export function buildWorkingCalendar(
   const spec = policy.calendar ?? {};
   const weekdays = new Set<Weekday>(spec.workingWeekdays ?? DEFAULT_WORKING_WEEKDAYS);
   const useHolidays = spec.nationalHolidays ?? true;
+  const cutiBersamaOff = (spec.cutiBersama ?? 'non-working') === 'non-working';
   const extraOff = new Map((spec.extraNonWorkingDays ?? []).map((d) => [d.date, d.name] as const));
   const extraOn = new Set((spec.extraWorkingDays ?? []).map((d) => d.date));
   const hours = override ?? spec.workingHours;
@@ -112,22 +150,24 @@ export function buildWorkingCalendar(
     return computed;
   };
 
-  const nonWorkingReason = (date: LocalDate): string | undefined => {
+  const nonWorkingDay = (date: LocalDate): NonWorkingDay | undefined => {
     if (extraOn.has(date)) return undefined;
     const extra = extraOff.get(date);
-    if (extra !== undefined) return extra;
+    if (extra !== undefined) return { kind: 'letter', name: extra };
     if (useHolidays) {
-      const holiday = holidays(date);
-      if (holiday !== undefined) return holiday;
+      const national = nationalReason(holidays(date), cutiBersamaOff);
+      if (national) return national;
     }
-    return weekdays.has(weekdayOf(date)) ? undefined : 'weekend';
+    return weekdays.has(weekdayOf(date)) ? undefined : { kind: 'weekend', name: 'weekend' };
   };
-  const isWorkingDay = (date: LocalDate): boolean => nonWorkingReason(date) === undefined;
+  const nonWorkingReason = (date: LocalDate): string | undefined => nonWorkingDay(date)?.name;
+  const isWorkingDay = (date: LocalDate): boolean => nonWorkingDay(date) === undefined;
 
   return {
     zone,
     isWorkingDay,
     nonWorkingReason,
+    nonWorkingDay,
     workIntervals: (date) => (isWorkingDay(date) ? intervalsFor(weekdayOf(date)) : []),
     nextWorkingDay: (date) => {
       let d = date;

@@ -49,13 +49,16 @@ const byWeekdaySchema = z.strictObject(
 );
 
 /**
- * The working calendar. Defaults: Monday–Friday (Perpres 21/2023), Indonesian national holidays from
- * date-holidays, Mon–Thu 07:30–16:00 and Fri 07:30–16:30 with breaks (37.5 h a week). Cuti bersama goes in
- * `extraNonWorkingDays` or a calendar file listed in `files` (paths relative to the policy file).
+ * The working calendar. Defaults: Monday–Friday (Perpres 21/2023), Indonesian national holidays, election days
+ * and cuti bersama from the decree data (domain/calendar/data), Mon–Thu 07:30–16:00 and Fri 07:30–16:30 with
+ * breaks (37.5 h a week). `cutiBersama: working` keeps the decree's cuti bersama as working days (units that
+ * keep public service open). Regional holidays and the letter's own days go in `extraNonWorkingDays` or a
+ * calendar file listed in `files` (paths relative to the policy file).
  */
 export const calendarSectionSchema = z.strictObject({
   workingWeekdays: z.array(z.enum(WEEKDAYS)).min(1).optional(),
   nationalHolidays: z.boolean().optional(),
+  cutiBersama: z.enum(['non-working', 'working']).optional(),
   extraNonWorkingDays: z.array(namedDaySchema).optional(),
   extraWorkingDays: z.array(namedDaySchema).optional(),
   files: z.array(z.string().min(1)).optional(),

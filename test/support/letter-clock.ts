@@ -1,11 +1,32 @@
 /**
  * The test's own reading of a letter's clock, written apart from domain/calendar and domain/bridge so that the
  * workflow tests check the product's instants against an independent computation: the Perpres 21/2023 working
- * hours that the five letters' default calendar names, Indonesia's public holidays (date-holidays, as the
- * letters' calendars say) plus the letter's own non-working days, and luxon for the zones.
+ * hours that the five letters' default calendar names, Indonesia's national days off (the decree data files,
+ * read as plain JSON, as the letters' calendars say) plus the letter's own non-working days, and luxon for the zones.
  */
-import Holidays from 'date-holidays';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
+
+let daysOff: ReadonlySet<string> | undefined;
+/**
+ * The national days off of the decree data files (domain/calendar/data/id-YYYY.json, read here as plain JSON):
+ * holidays, cuti bersama and election days still in force (no `removedBy`). The files themselves are checked
+ * against the Python holidays package by test/unit/calendar/python-holidays.unit.test.ts.
+ */
+function nationalDaysOff(): ReadonlySet<string> {
+  if (daysOff) return daysOff;
+  const dir = join(__dirname, '../../domain/calendar/data');
+  const set = new Set<string>();
+  for (const f of readdirSync(dir).filter((n) => /^id-\d{4}\.json$/.test(n))) {
+    const year = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      days: { date: string; removedBy?: string }[];
+    };
+    for (const d of year.days) if (d.removedBy === undefined) set.add(d.date);
+  }
+  daysOff = set;
+  return set;
+}
 
 /** Indonesia's civil zones as the letters name them. */
 export const LETTER_ZONES: Readonly<Record<string, string>> = {
@@ -39,23 +60,8 @@ export interface LetterClock {
 }
 
 export function letterClock(zone: string, extraNonWorkingDays: readonly string[] = []): LetterClock {
-  const holidays = new Holidays('ID');
   const off = new Set(extraNonWorkingDays);
-  const publicHolidaysOf = new Map<number, Set<string>>();
-  const isPublicHoliday = (date: string): boolean => {
-    const year = Number(date.slice(0, 4));
-    let days = publicHolidaysOf.get(year);
-    if (!days) {
-      days = new Set(
-        holidays
-          .getHolidays(year)
-          .filter((h) => h.type === 'public')
-          .map((h) => h.date.slice(0, 10)),
-      );
-      publicHolidaysOf.set(year, days);
-    }
-    return days.has(date);
-  };
+  const isPublicHoliday = (date: string): boolean => nationalDaysOff().has(date);
   const isWorkingDay = (date: string): boolean =>
     DateTime.fromISO(date).weekday <= 5 && !off.has(date) && !isPublicHoliday(date);
   const at = (date: string, hhmm: string): DateTime => DateTime.fromISO(`${date}T${hhmm}`, { zone });

@@ -46,6 +46,8 @@ export const notificationContentSchema = z.discriminatedUnion('kind', [
     reportUrl: url,
     /** The reminder's number that day (1 for the first): a letter's second reminder is not a copy of its first. */
     reminder: z.number().int().min(1).optional(),
+    /** The letter's own reminder text (Bahasa Indonesia, its times in its own zone), sent as written. */
+    message: z.string().min(1).max(2000).optional(),
   }),
   z.object({ kind: z.literal('late-notice'), day, reportDeadline: instant, reportUrl: url.optional() }),
   z.object({

@@ -49,6 +49,13 @@ export function renderEn(content: NotificationContent, ctx: TemplateContext): Re
       };
     }
     case 'report-reminder':
+      // The letter's own words are in Bahasa Indonesia and quoted as written, times and zone included.
+      if (content.message)
+        return {
+          subject: `Reminder: daily report for ${formatDay(content.day, 'en')}`,
+          text: `${hello}The letter's reminder: "${content.message}"
+Report link: ${content.reportUrl}${footer(ctx)}`,
+        };
       return {
         subject: `Reminder: daily report for ${formatDay(content.day, 'en')}`,
         text:

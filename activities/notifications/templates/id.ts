@@ -52,6 +52,13 @@ export function renderId(content: NotificationContent, ctx: TemplateContext): Re
       };
     }
     case 'report-reminder':
+      // The letter's own words, as written (e.g. Kukar's "…sebelum pukul 08.00 WITA"), with the day and link.
+      if (content.message)
+        return {
+          subject: `Pengingat laporan kerja ${formatDay(content.day, 'id')}`,
+          text: `${hello}${content.message}
+Tautan laporan: ${content.reportUrl}${footer(ctx)}`,
+        };
       return {
         subject: `Pengingat laporan kerja ${formatDay(content.day, 'id')}`,
         text:

@@ -44,7 +44,13 @@ describe('planPolicyDay', () => {
     expect(planPolicyDay(load('kebumen-2023.yaml'), '2023-12-04')).toEqual({
       noticeAt: '2023-12-04T00:00:00.000Z', // 07:00 WIB, 30 min before work
       opensAt: '2023-12-04T00:00:00.000Z',
-      reminders: [{ ruleId: 'kebumen.remind.report', at: '2023-12-04T08:30:00.000Z' }], // 15:30 WIB
+      reminders: [
+        {
+          ruleId: 'kebumen.remind.report',
+          at: '2023-12-04T08:30:00.000Z', // 15:30 WIB
+          message: 'Pengingat uji coba WFH — kirim laporan hasil kerja hari ini sebelum pukul 17.00 WIB.',
+        },
+      ],
       deadline: '2023-12-04T10:00:00.000Z', // 17:00 WIB
       escalations: [
         // 2 working hours after 17:00 Monday: Tuesday 07:30–09:30 WIB.

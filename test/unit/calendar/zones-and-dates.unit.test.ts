@@ -51,7 +51,7 @@ describe('local dates and times', () => {
 });
 
 describe('nationalHolidays', () => {
-  it('lists Indonesian public holidays of a year from date-holidays', () => {
+  it('lists Indonesian public holidays of a year from the decree data', () => {
     const h2024 = nationalHolidays(2024);
     expect(h2024.get('2024-04-10')).toMatch(/Idul Fitri/);
     expect(h2024.get('2024-08-17')).toMatch(/Kemerdekaan/);
