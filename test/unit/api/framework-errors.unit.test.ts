@@ -138,6 +138,10 @@ describe('errors from below the routes, and a letter never issued, through the o
     coded(put, 405, 'METHOD_NOT_ALLOWED');
     expect(put.allow).toBe('POST');
     coded(await send('GET', '/api/nothing-here', { headers: secretariat }), 404, 'NOT_FOUND');
+    // The path's own route only: /api/policies/preview is not /api/policies/:id (GET).
+    const options = await send('OPTIONS', '/api/policies/preview', { headers: secretariat });
+    coded(options, 405, 'METHOD_NOT_ALLOWED');
+    expect(options.allow).toBe('POST');
     // A QUERY without a content type fails fastify's body handling before any route; still 405 with Allow.
     const query = await send('QUERY', '/api/me', { headers: secretariat });
     coded(query, 405, 'METHOD_NOT_ALLOWED');
