@@ -356,9 +356,28 @@ export function updateRefusal(err: unknown): never {
   throw err;
 }
 
-/** An Update of the letter's own workflow refused: a letter never issued is 404 NOT_FOUND, not DAY_NOT_OPEN. */
-function policyUpdateRefusal(policyId: string, err: unknown): never {
-  if (err instanceof WorkflowNotFoundError) throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+/**
+ * An Update of the letter's own workflow refused. The cluster answers "not found" both for a letter never issued
+ * (404 NOT_FOUND) and for one whose run is over — revoked or ended (409 POLICY_NOT_ACTIVE); neither is a day's
+ * DAY_NOT_OPEN.
+ */
+async function policyUpdateRefusal(deps: ServiceDeps, policyId: string, err: unknown): Promise<never> {
+  if (err instanceof WorkflowNotFoundError) {
+    const status = await deps.client.workflow
+      .getHandle(policyWorkflowId(policyId))
+      .describe()
+      .then(
+        (d) => d.status.name,
+        (e: unknown) => {
+          if (e instanceof WorkflowNotFoundError) return undefined;
+          throw e;
+        },
+      );
+    if (status === undefined) throw new ServiceError(404, 'NOT_FOUND', [`policy ${policyId}`]);
+    throw new ServiceError(409, 'POLICY_NOT_ACTIVE', [
+      `policy ${policyId}: its workflow is ${status.toLowerCase()} (revoked or ended)`,
+    ]);
+  }
   return updateRefusal(err);
 }
 
@@ -411,7 +430,7 @@ export async function revokePolicy(
       .getHandle(policyWorkflowId(policyId))
       .executeUpdate(revokePolicyUpdate, { args: [{ reason, by }] });
   } catch (err) {
-    policyUpdateRefusal(policyId, err);
+    await policyUpdateRefusal(deps, policyId, err);
   }
 }
 
@@ -427,7 +446,7 @@ export async function decidePolicy(
       .getHandle(policyWorkflowId(policyId))
       .executeUpdate(decidePolicyUpdate, { args: [{ choice, reason, by }] });
   } catch (err) {
-    policyUpdateRefusal(policyId, err);
+    await policyUpdateRefusal(deps, policyId, err);
   }
 }
 
@@ -483,7 +502,7 @@ export async function adjustPolicy(deps: ServiceDeps, policyId: string, input: A
       ],
     });
   } catch (err) {
-    policyUpdateRefusal(policyId, err);
+    await policyUpdateRefusal(deps, policyId, err);
   }
 }
 
@@ -553,7 +572,7 @@ export async function amendPolicy(
       ],
     });
   } catch (err) {
-    return policyUpdateRefusal(policyId, err);
+    return await policyUpdateRefusal(deps, policyId, err);
   }
 }
 

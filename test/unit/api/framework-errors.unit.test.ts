@@ -167,3 +167,34 @@ describe('errors from below the routes, and a letter never issued, through the o
     }
   });
 });
+
+describe('an Update to a letter whose run is over', () => {
+  it('is 409 POLICY_NOT_ACTIVE (the cluster says "not found" for a closed run too), not 404 or DAY_NOT_OPEN', async () => {
+    const closed = {
+      workflow: {
+        getHandle: () => ({
+          describe: () => Promise.resolve({ status: { name: 'COMPLETED' } }),
+          executeUpdate: missing,
+        }),
+      },
+    } as unknown as Client;
+    const api = buildApi({
+      client: closed,
+      taskQueue: 'q',
+      store,
+      jwtSecret: SECRET,
+      onDenied: () => undefined,
+    });
+    try {
+      const res = await api.inject({
+        method: 'POST',
+        url: '/api/policies/kebumen-2023/revoke',
+        headers: secretariat,
+        payload: { reason: 'lagi' },
+      });
+      expect([res.statusCode, res.json<{ error: string }>().error]).toEqual([409, 'POLICY_NOT_ACTIVE']);
+    } finally {
+      await api.close();
+    }
+  });
+});
