@@ -99,9 +99,18 @@ export function sendUnmatched(
   routes: ReadonlyMap<string, ReadonlySet<string>>,
 ): FastifyReply {
   const path = req.url.split('?')[0] ?? req.url;
-  const allowed = new Set<string>();
+  // The path's own route, as the router picks it: a static segment before a parameter before a wildcard
+  // (`/api/policies/preview` is not `/api/policies/:id`).
+  let best: number[] | undefined;
+  let allowed = new Set<string>();
   for (const [pattern, methods] of routes) {
-    if (patternRegExp(pattern).test(path)) for (const m of methods) allowed.add(m);
+    if (!patternRegExp(pattern).test(path)) continue;
+    const rank = specificity(pattern);
+    const order = best === undefined ? 1 : compareRanks(rank, best);
+    if (order > 0) {
+      best = rank;
+      allowed = new Set(methods);
+    } else if (order === 0) for (const m of methods) allowed.add(m);
   }
   if (allowed.size > 0 && !allowed.has(req.method)) {
     const allow = [...allowed].sort().join(', ');
@@ -112,6 +121,18 @@ export function sendUnmatched(
   }
   return reply.code(404).send(errorBody('NOT_FOUND', { problems: [`${req.method} ${path}`] }));
 }
+
+/** Per segment: 2 static, 1 parameter, 0 wildcard. */
+const specificity = (pattern: string): number[] =>
+  pattern.split('/').map((seg) => (seg === '*' ? 0 : seg.startsWith(':') ? 1 : 2));
+
+const compareRanks = (a: readonly number[], b: readonly number[]): number => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+};
 
 const compiled = new Map<string, RegExp>();
 /** A route pattern as a regular expression of concrete paths (`:name` one segment, `*` the rest). */

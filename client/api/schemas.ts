@@ -77,7 +77,10 @@ export const reportBody = reportInputSchema.superRefine((r, ctx) => {
 export const supervisorActionBody = z.strictObject({
   note: z.string().max(1000).optional(),
   /** Only for `excuse`. */
-  reason: z.enum(['sick', 'leave', 'official-travel']).optional(),
+  reason: z
+    .enum(['sick', 'leave', 'official-travel'])
+    .optional()
+    .describe('Required when the action is excuse (400 naming `reason` without it); ignored otherwise.'),
 });
 
 export const unitQuery = z.strictObject({ unit: z.string().min(1).max(80).optional() });

@@ -138,6 +138,10 @@ describe('errors from below the routes, and a letter never issued, through the o
     coded(put, 405, 'METHOD_NOT_ALLOWED');
     expect(put.allow).toBe('POST');
     coded(await send('GET', '/api/nothing-here', { headers: secretariat }), 404, 'NOT_FOUND');
+    // The path's own route only: /api/policies/preview is not /api/policies/:id (GET).
+    const options = await send('OPTIONS', '/api/policies/preview', { headers: secretariat });
+    coded(options, 405, 'METHOD_NOT_ALLOWED');
+    expect(options.allow).toBe('POST');
     // A QUERY without a content type fails fastify's body handling before any route; still 405 with Allow.
     const query = await send('QUERY', '/api/me', { headers: secretariat });
     coded(query, 405, 'METHOD_NOT_ALLOWED');
@@ -160,6 +164,37 @@ describe('errors from below the routes, and a letter never issued, through the o
     for (const [method, url, headers, body] of cases) {
       const res = await send(method, url, { headers, ...(body === undefined ? {} : { body }) });
       expect([method, url, res.status, res.json.error]).toEqual([method, url, 404, 'NOT_FOUND']);
+    }
+  });
+});
+
+describe('an Update to a letter whose run is over', () => {
+  it('is 409 POLICY_NOT_ACTIVE (the cluster says "not found" for a closed run too), not 404 or DAY_NOT_OPEN', async () => {
+    const closed = {
+      workflow: {
+        getHandle: () => ({
+          describe: () => Promise.resolve({ status: { name: 'COMPLETED' } }),
+          executeUpdate: missing,
+        }),
+      },
+    } as unknown as Client;
+    const api = buildApi({
+      client: closed,
+      taskQueue: 'q',
+      store,
+      jwtSecret: SECRET,
+      onDenied: () => undefined,
+    });
+    try {
+      const res = await api.inject({
+        method: 'POST',
+        url: '/api/policies/kebumen-2023/revoke',
+        headers: secretariat,
+        payload: { reason: 'lagi' },
+      });
+      expect([res.statusCode, res.json<{ error: string }>().error]).toEqual([409, 'POLICY_NOT_ACTIVE']);
+    } finally {
+      await api.close();
     }
   });
 });
