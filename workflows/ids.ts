@@ -17,3 +17,8 @@ export function policyDayWorkflowId(policyId: string, date: string): string {
 export function unitDayWorkflowId(policyId: string, date: string, shardId: string): string {
   return `edaran.${policyId}.${date}.${shardId}`;
 }
+
+/** One group of a day too large to be the parent of all its shards (see workflows/fan-out.ts). */
+export function policyDayGroupWorkflowId(policyId: string, date: string, group: number): string {
+  return `${policyDayWorkflowId(policyId, date)}.group-${group}`;
+}

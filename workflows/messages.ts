@@ -2,7 +2,7 @@
  * Every signal, query and update of edaran's workflows, defined once, typed, one input object each.
  * Naming rule: <verb><Noun>Update | <noun>Query | <verb><Noun>Signal.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import {
   type Actor,
   type AffectedDay,
@@ -144,3 +144,57 @@ export const amendPolicyUpdate = defineUpdate<AmendPolicyResult, [AmendPolicyInp
 export const revokePolicyUpdate = defineUpdate<void, [RevokePolicyInput]>('revokePolicy');
 export const decidePolicyUpdate = defineUpdate<void, [DecidePolicyInput]>('decidePolicy');
 export const policyStateQuery = defineQuery<PolicyState>('policyState');
+
+// ---- the policy day: its shards' health, and restarting a failed shard ----
+
+/** A shard whose run failed (its day goes on without it until it is restarted). */
+export interface FailedShardView {
+  readonly unitId: string;
+  readonly shardId: string;
+  /** The failure's message, e.g. `ROSTER_MISSING: …`. */
+  readonly reason: string;
+  /** Runs started so far (1 before any retry). */
+  readonly attempts: number;
+  /** ISO instant, workflow time. */
+  readonly failedAt: string;
+}
+
+/** A policy day (or one group of a large day) as its workflow sees its children. */
+export interface PolicyDayStatus {
+  readonly date: string;
+  /** Shards this run is the parent of (0 when it runs groups). */
+  readonly shards: number;
+  /** Workflow ids of its groups, when the day was too large for one parent (two-level fan-out). */
+  readonly groups: readonly string[];
+  /** Children started and not closed: open shards (or running groups). */
+  readonly running: number;
+  /** Children not started yet (the day's first workflow tasks are still starting them). */
+  readonly starting: number;
+  readonly recapped: number;
+  readonly failed: readonly FailedShardView[];
+}
+
+export interface RetryShardsInput {
+  /** One shard; absent: every failed shard of the run. */
+  readonly shardId?: string;
+}
+
+export interface RetryShardsResult {
+  readonly restarted: readonly string[];
+}
+
+/** What a day tells its letter when one of its shards fails, or runs again after a retry and recaps. */
+export interface ShardHealthReport {
+  readonly date: string;
+  readonly unitId: string;
+  readonly shardId: string;
+  /** The workflow that holds the shard (the day, or its group): where a retry goes. */
+  readonly parentWorkflowId: string;
+  /** Failed: the reason; recovered: absent. */
+  readonly reason?: string;
+}
+
+export const policyDayStatusQuery = defineQuery<PolicyDayStatus>('policyDayStatus');
+export const retryShardsUpdate = defineUpdate<RetryShardsResult, [RetryShardsInput]>('retryShards');
+export const shardFailedSignal = defineSignal<[ShardHealthReport]>('shardFailed');
+export const shardRecoveredSignal = defineSignal<[ShardHealthReport]>('shardRecovered');
