@@ -226,6 +226,13 @@ export const ERROR_CODES = {
       en: 'The command is not allowed at this stage.',
     },
   },
+  SHARD_NOT_FAILED: {
+    httpStatus: 409,
+    message: {
+      id: 'Shard tersebut tidak gagal; tidak ada yang perlu diulang.',
+      en: 'That shard has not failed; there is nothing to retry.',
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** The shape of one row of {@link ERROR_CODES}. */

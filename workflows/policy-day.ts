@@ -292,9 +292,16 @@ function dayChildren(
   return { run };
 }
 
-function messageOf(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  // A child's failure wraps the shard's own error as its cause.
-  const cause = (err as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : err.message;
+/** The innermost message of a failure (the shard's own error, under the child's and the activity's). */
+export function messageOf(err: unknown): string {
+  let deepest: unknown = err;
+  for (let depth = 0; depth < 10; depth++) {
+    const cause = (deepest as { cause?: unknown } | null)?.cause;
+    if (!(cause instanceof Error)) break;
+    deepest = cause;
+  }
+  if (!(deepest instanceof Error)) return String(deepest);
+  // An ApplicationFailure's type is its code (domain/errors.ts): `ROSTER_MISSING: the roster has no …`.
+  const type = deepest instanceof ApplicationFailure ? deepest.type : undefined;
+  return type && !deepest.message.startsWith(type) ? `${type}: ${deepest.message}` : deepest.message;
 }

@@ -98,6 +98,26 @@ export interface DecideOutcome {
   readonly now: Instant;
 }
 
+/** A shard of a day failed; its day goes on without it (`shardId` `*`: the whole day failed). */
+export interface RecordShardFailure {
+  readonly type: 'RecordShardFailure';
+  readonly date: IsoDate;
+  readonly unitId: string;
+  readonly shardId: string;
+  /** The workflow that holds the shard (its day, or the day's group): where a retry goes. */
+  readonly parentWorkflowId: string;
+  readonly reason: string;
+  readonly now: Instant;
+}
+
+/** A failed shard ran again and recapped. */
+export interface RecordShardRecovery {
+  readonly type: 'RecordShardRecovery';
+  readonly date: IsoDate;
+  readonly shardId: string;
+  readonly now: Instant;
+}
+
 /** Every command of the policy decider. */
 export type PolicyCommand =
   | IssuePolicy
@@ -107,4 +127,6 @@ export type PolicyCommand =
   | OpenDay
   | RecapDay
   | EvaluatePolicy
-  | DecideOutcome;
+  | DecideOutcome
+  | RecordShardFailure
+  | RecordShardRecovery;

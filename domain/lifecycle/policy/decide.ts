@@ -6,6 +6,7 @@ import { type IssuePolicy, type PolicyCommand, type PublishRoster, type RevokePo
 import { amend } from './decide-amend';
 import { openDay, recapDay } from './decide-day';
 import { evaluate } from './decide-evaluate';
+import { recordShardFailure, recordShardRecovery } from './decide-shard-health';
 import { decideOutcome } from './decide-outcome';
 import { type IssuedState, ok, type PolicyResult as Result, refuseIfOver } from './guards';
 import { type PolicyState } from './state';
@@ -33,6 +34,10 @@ export function decidePolicy(command: PolicyCommand, state: PolicyState): Result
       return evaluate(command, state);
     case 'DecideOutcome':
       return decideOutcome(command, state);
+    case 'RecordShardFailure':
+      return recordShardFailure(command, state);
+    case 'RecordShardRecovery':
+      return recordShardRecovery(command, state);
     default: {
       // Unknown types can still arrive from untyped input; refuse them rather than fail the workflow task.
       const unknown: never = command;

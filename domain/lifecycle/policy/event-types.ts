@@ -131,6 +131,26 @@ export interface PolicyEnded extends DecisionFields {
   readonly type: 'PolicyEnded';
 }
 
+/** A shard of a day failed; the day went on without it. */
+export interface ShardFailed {
+  readonly type: 'ShardFailed';
+  readonly date: IsoDate;
+  readonly unitId: string;
+  /** `*`: the whole day failed. */
+  readonly shardId: string;
+  readonly parentWorkflowId: string;
+  readonly reason: string;
+  readonly at: Instant;
+}
+
+/** A failed shard ran again (after a retry) and recapped. */
+export interface ShardRecovered {
+  readonly type: 'ShardRecovered';
+  readonly date: IsoDate;
+  readonly shardId: string;
+  readonly at: Instant;
+}
+
 /** Every event of the policy decider. */
 export type PolicyEvent =
   | PolicyIssued
@@ -145,4 +165,6 @@ export type PolicyEvent =
   | PolicyAdjusted
   | PolicyMadePermanent
   | RolloutExpanded
-  | PolicyEnded;
+  | PolicyEnded
+  | ShardFailed
+  | ShardRecovered;

@@ -137,6 +137,21 @@ export function evolvePolicy(state: PolicyState, event: PolicyEvent): PolicyStat
         status: 'ended',
         lastDecision: { kind: 'end', by: event.by, reason: event.reason, at: event.at },
       };
+    case 'ShardFailed': {
+      // Kept in any status (a fact for the record); a second failure of the same shard replaces the first.
+      const { type: _type, at, ...failure } = event;
+      const others = (state.failedShards ?? []).filter(
+        (f) => !(f.date === event.date && f.shardId === event.shardId),
+      );
+      return { ...state, failedShards: [...others, { ...failure, at }] };
+    }
+    case 'ShardRecovered':
+      return {
+        ...state,
+        failedShards: (state.failedShards ?? []).filter(
+          (f) => !(f.date === event.date && f.shardId === event.shardId),
+        ),
+      };
     default:
       return assertNever(event);
   }
@@ -175,6 +190,7 @@ function data(state: PolicyData): PolicyData {
     amendments: state.amendments,
     lastEvaluation: state.lastEvaluation,
     lastDecision: state.lastDecision,
+    ...(state.failedShards === undefined ? {} : { failedShards: state.failedShards }),
   };
 }
 

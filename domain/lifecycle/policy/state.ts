@@ -105,6 +105,19 @@ export interface PolicyData {
   readonly amendments: readonly AmendmentRecord[];
   readonly lastEvaluation: EvaluationSummary | null;
   readonly lastDecision: DecisionRecord | null;
+  /** Shards that failed and have not recovered (absent in states recorded before failures were kept). */
+  readonly failedShards?: readonly FailedShard[];
+}
+
+/** A shard that failed: its day went on without it; `edaran day retry` restarts it in `parentWorkflowId`. */
+export interface FailedShard {
+  readonly date: IsoDate;
+  readonly unitId: string;
+  /** `*`: the whole day failed (its recap is then empty). */
+  readonly shardId: string;
+  readonly parentWorkflowId: string;
+  readonly reason: string;
+  readonly at: Instant;
 }
 
 /** How a policy was revoked. */

@@ -121,6 +121,23 @@ function commandFor(name: CommandName, state: PolicyState): PolicyCommand {
         by: SEKDA,
         now: wib(`${lastDay}T23:00`),
       };
+    case 'RecordShardFailure':
+      return {
+        type: name,
+        date: days[0]?.date ?? '2023-12-04',
+        unitId: 'setda',
+        shardId: 'setda.0',
+        parentWorkflowId: 'edaran.kebumen.2023-12-04',
+        reason: 'ROSTER_MISSING',
+        now: wib('2023-12-04T08:00'),
+      };
+    case 'RecordShardRecovery':
+      return {
+        type: name,
+        date: days[0]?.date ?? '2023-12-04',
+        shardId: 'setda.0',
+        now: wib('2023-12-04T09:00'),
+      };
     default: {
       const never: never = name;
       throw new Error(`unknown command ${String(never)}`);
@@ -137,6 +154,7 @@ const RN: ErrorCode = 'ROSTER_NOT_PUBLISHED';
 const PE: ErrorCode = 'POLICY_ENDED';
 const AR: ErrorCode = 'ALREADY_REVOKED';
 const DR: ErrorCode = 'DAYS_NOT_RECAPPED';
+const SN: ErrorCode = 'SHARD_NOT_FAILED';
 
 const columns: CommandName[] = [
   'IssuePolicy',
@@ -147,24 +165,26 @@ const columns: CommandName[] = [
   'RecapDay',
   'EvaluatePolicy',
   'DecideOutcome',
+  'RecordShardFailure',
+  'RecordShardRecovery',
 ];
 
 /** status → outcome per command, in the order of `columns`. */
 // prettier-ignore
 const matrix: Record<PolicyState['status'], (ErrorCode | typeof ok)[]> = {
-  //                   issue roster amend revoke open recap evaluate decide
-  'not-issued':        [ok,   NI,   NI,   NI,   NI,   NI,   NI,   NI],
-  issued:              [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT],
-  scheduled:           [AI,   ok,   ok,   ok,   ok,   NA,   IT,   IT],
-  active:              [AI,   ok,   ok,   ok,   ok,   ok,   DR,   IT],
-  evaluating:          [AI,   IT,   IT,   ok,   NA,   NA,   ok,   IT],
-  'awaiting-decision': [AI,   IT,   IT,   ok,   NA,   NA,   IT,   ok],
-  extended:            [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT],
-  adjusted:            [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT],
-  expanded:            [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT],
-  permanent:           [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT],
-  ended:               [AI,   PE,   PE,   PE,   NA,   NA,   PE,   PE],
-  revoked:             [AI,   AR,   AR,   AR,   NA,   NA,   AR,   AR],
+  //                   issue roster amend revoke open recap evaluate decide fail recover
+  'not-issued':        [ok,   NI,   NI,   NI,   NI,   NI,   NI,   NI,   NI,   NI],
+  issued:              [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT,   ok,   SN],
+  scheduled:           [AI,   ok,   ok,   ok,   ok,   NA,   IT,   IT,   ok,   SN],
+  active:              [AI,   ok,   ok,   ok,   ok,   ok,   DR,   IT,   ok,   SN],
+  evaluating:          [AI,   IT,   IT,   ok,   NA,   NA,   ok,   IT,   ok,   SN],
+  'awaiting-decision': [AI,   IT,   IT,   ok,   NA,   NA,   IT,   ok,   ok,   SN],
+  extended:            [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT,   ok,   SN],
+  adjusted:            [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT,   ok,   SN],
+  expanded:            [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT,   ok,   SN],
+  permanent:           [AI,   ok,   ok,   ok,   RN,   NA,   IT,   IT,   ok,   SN],
+  ended:               [AI,   PE,   PE,   PE,   NA,   NA,   PE,   PE,   ok,   SN],
+  revoked:             [AI,   AR,   AR,   AR,   NA,   NA,   AR,   AR,   ok,   SN],
 };
 
 describe('policy transitions: every command in every status', () => {
