@@ -71,8 +71,12 @@ export async function policyStateFor(
     const { units, totals: _totals, ...day } = d;
     days.push(p.role === 'hr' ? { ...day, units: await ownRows(p, units, ancestryOf) } : day);
   }
+  // Failed shards (their reasons are operators' text): HR sees its own units', employees and supervisors none.
+  const { failedShards, ...rest } = state;
+  const failed = p.role === 'hr' && failedShards ? await ownRows(p, failedShards, ancestryOf) : [];
   return {
-    ...state,
+    ...rest,
+    ...(failed.length > 0 ? { failedShards: failed } : {}),
     period: { ...state.period, days },
     lastEvaluation: await evaluationFor(p, state.lastEvaluation, ancestryOf),
   };

@@ -13,6 +13,7 @@ import { type Store } from '../../activities/store';
 import { resolveJwtSecret } from '../auth/secret';
 import { registerWebPages } from '../web/pages';
 import { registerDayRoutes } from './day-routes';
+import { registerDayRetryRoutes } from './day-retry-routes';
 import { errorBody, sendError } from './errors';
 import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
@@ -167,6 +168,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   const context = { deps: { client: deps.client, store: deps.store, taskQueue: deps.taskQueue }, guard };
   registerPolicyRoutes(app, context);
   registerDayRoutes(app, context);
+  registerDayRetryRoutes(app, context);
   registerResultsRoutes(app, context);
   registerOutboxRoutes(app, context);
   registerOpenApi(app);

@@ -514,6 +514,7 @@ async function runStatus(args: string[]): Promise<number> {
       lastEvaluation?: { reportRate: number | null; onTimeRate: number | null } | null;
       lastDecision?: { kind: string; reason: string } | null;
       revocation?: { reason: string; by: { name: string } };
+      failedShards?: { date: string; shardId: string; reason: string }[];
     };
     const lines = [
       `${id}: ${s.status}${s.policy ? ` (${s.policy.number}, version ${s.policy.version})` : ''}`,
@@ -529,6 +530,11 @@ async function runStatus(args: string[]): Promise<number> {
       );
     if (s.lastDecision) lines.push(`  decision    ${s.lastDecision.kind}: ${s.lastDecision.reason}`);
     if (s.revocation) lines.push(`  revoked     by ${s.revocation.by.name}: ${s.revocation.reason}`);
+    // Failed shards (the day goes on without them): `edaran day retry ID DATE --shard SHARD` restarts one.
+    for (const f of s.failedShards ?? [])
+      lines.push(
+        `  FAILED      ${f.date} shard ${f.shardId === '*' ? '(the whole day)' : f.shardId}: ${f.reason}`,
+      );
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   });

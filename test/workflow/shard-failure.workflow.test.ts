@@ -1,12 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { type LifecycleActivities } from '../../activities/lifecycle-types';
 import { type DossierActivities } from '../../activities/dossier';
+import { openStore, type Store } from '../../activities/store';
+import { buildApi } from '../../client/api/server';
+import { run as day } from '../../client/commands/day';
+import { run as policyCli } from '../../client/commands/policy';
 import { localTimeToInstant } from '../../domain/calendar/instants';
 import { type PolicyRef, type PolicyState } from '../../domain/lifecycle';
-import { policyWorkflow } from '../../workflows';
+import { type policyDayWorkflow, policyWorkflow } from '../../workflows';
 import { policyDayWorkflowId, policyWorkflowId, unitDayWorkflowId } from '../../workflows/ids';
 import {
   decidePolicyUpdate,
@@ -25,12 +33,44 @@ import { workflowSource } from '../support/workflow-bundle';
  */
 const SHARDS = ['setda', 'dinsos', 'bappeda'];
 
+const JWT_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+/** Runs a CLI command, capturing what it writes. */
+async function cli(
+  cmd: (args: string[]) => Promise<number>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((t) => ((out += String(t)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((t) => ((err += String(t)), true));
+  try {
+    return { code: await cmd(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
 describe('a failing shard on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
+  let store: Store;
+  let api: ReturnType<typeof buildApi>;
+  const saved = { ...process.env };
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
+    // The API and the CLI over the same test server: status and retry as the secretariat uses them.
+    store = await openStore({ sqlitePath: join(mkdtempSync(join(tmpdir(), 'edaran-retry-')), 'edaran.db') });
+    api = buildApi({ client: env.client, taskQueue: 'shard-failure', store, jwtSecret: JWT_SECRET });
+    await api.listen({ host: '127.0.0.1', port: 0 });
+    process.env.EDARAN_API_URL = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    process.env.EDARAN_JWT_SECRET = JWT_SECRET;
+    delete process.env.EDARAN_TOKEN;
   });
   afterAll(async () => {
+    process.env = saved;
+    await api?.close();
+    await store?.close();
     await env?.teardown();
   });
 
@@ -102,7 +142,9 @@ describe('a failing shard on the time-skipping server', () => {
           reason: 'ROSTER_MISSING: the roster has no shard dinsos.0',
         }),
       ]);
-      const dayHandle = env.client.workflow.getHandle(policyDayWorkflowId(policy.id, day1));
+      const dayHandle = env.client.workflow.getHandle<typeof policyDayWorkflow>(
+        policyDayWorkflowId(policy.id, day1),
+      );
       const dayStatus = await dayHandle.query(policyDayStatusQuery);
       expect(dayStatus).toMatchObject({
         shards: 3,
@@ -129,13 +171,27 @@ describe('a failing shard on the time-skipping server', () => {
       ]);
       expect((await dayHandle.describe()).status.name).toBe('RUNNING');
 
-      // Nothing else to retry is refused by name; the failed shard restarts in a new run and recovers.
+      // The secretariat sees the failure through the API and the CLI.
+      const status = await cli(policyCli, ['status', policy.id]);
+      expect(status.code).toBe(0);
+      expect(status.out).toContain(
+        `FAILED      ${day1} shard dinsos.0: ROSTER_MISSING: the roster has no shard dinsos.0`,
+      );
+      expect(status.out).toMatch(/: active/);
+
+      // Nothing else to retry is refused by name (the Update's validator and the CLI alike).
       await expect(
         dayHandle.executeUpdate(retryShardsUpdate, { args: [{ shardId: 'setda.0' }] }),
       ).rejects.toMatchObject({ cause: { type: 'SHARD_NOT_FAILED' } });
+      const refused = await cli(day, ['retry', policy.id, day1, '--shard', 'setda.0']);
+      expect([refused.code, refused.out]).toEqual([1, '']);
+      expect(refused.err).toMatch(/SHARD_NOT_FAILED/);
+      expect((await cli(day, ['retry', policy.id, 'tomorrow'])).code).toBe(2);
+      // The failed shard restarts in a new run and recovers.
       broken = false;
-      const retried = await dayHandle.executeUpdate(retryShardsUpdate, { args: [{ shardId: 'dinsos.0' }] });
-      expect(retried).toEqual({ restarted: ['dinsos.0'] });
+      const retried = await cli(day, ['retry', policy.id, day1, '--shard', 'dinsos.0']);
+      expect([retried.code, retried.err]).toEqual([0, '']);
+      expect(retried.out).toBe(`restarted 1 shard(s) of ${policy.id} on ${day1}: dinsos.0\n`);
       const units = await dayHandle.result();
       expect(units.map((u) => u.unitId)).toEqual(['bappeda', 'dinsos', 'setda']);
       for (let i = 0; i < 50; i++) {
@@ -145,6 +201,7 @@ describe('a failing shard on the time-skipping server', () => {
       }
       expect(state.failedShards).toEqual([]);
       expect(state.status).toBe('awaiting-decision');
+      expect((await cli(policyCli, ['status', policy.id])).out).not.toContain('FAILED');
       expect(state.period.days.map((d) => d.status)).toEqual(['recapped', 'recapped']);
       await untilNoPendingActivities(env, handle.workflowId);
       await handle.executeUpdate(decidePolicyUpdate, {
