@@ -6,6 +6,7 @@ import { policyWorkflow } from '../../workflows';
 import { policyWorkflowId } from '../../workflows/ids';
 import { amendPolicyUpdate, decidePolicyUpdate, policyStateQuery } from '../../workflows/messages';
 import { kebumenDocument, policyFakes, sekda, twoDayPolicy, ZONE } from '../support/policy-fakes';
+import { recordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/temporal';
 
 /** Its own file, so its own time-skipping server: the clock is not shared with the other policy scenarios. */
@@ -99,6 +100,7 @@ describe('policy amendment on the time-skipping server', () => {
         args: [{ choice: { kind: 'end' }, reason: 'selesai', by: sekda }],
       });
       await handle.result();
+      await recordHistory('policy-amended', handle);
     });
     // The roster was published again for the new version, for the days still to come.
     expect(fake.published).toEqual([

@@ -7,7 +7,6 @@ import { localTimeToInstant } from '../../domain/calendar/instants';
 import { policyDayWorkflow } from '../../workflows';
 import { policyDayWorkflowId } from '../../workflows/ids';
 import { policyDayStatusQuery } from '../../workflows/messages';
-import { recordHistory } from '../support/histories';
 import { kebumenDocument, policyFakes, WFO, ZONE } from '../support/policy-fakes';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { workflowSource } from '../support/workflow-bundle';
@@ -86,7 +85,6 @@ describe('a policy day of 250 shards on the time-skipping server', () => {
       const units = await handle.result();
       expect(units).toHaveLength(SHARDS);
       expect(units.every((u) => u.counts.plannedOffice === 1)).toBe(true);
-      await recordHistory('policy-day-250-shards', handle);
     });
     // Every shard's morning notice went out at 07:00, before the first reminder.
     expect(morning.size).toBe(SHARDS);

@@ -25,6 +25,7 @@ import {
 import { serverClock } from '../../client/simulate/server-clock';
 import { shiftLetter } from '../../client/simulate/shift-days';
 import { policyWorkflowId } from '../../workflows/ids';
+import { recordHistory } from '../support/histories';
 import { createTimeSkippingEnv, untilNoPendingActivities } from '../support/temporal';
 import { workflowBundlePath } from '../support/workflow-bundle';
 
@@ -232,6 +233,14 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     expect(final.status).toBe('ended');
     // One run per period: the first continued as new, the second completed.
     expect(await statusesOf(id, runs)).toEqual(['CONTINUED_AS_NEW', 'COMPLETED']);
+    await recordHistory(
+      'policy-extended-first-run',
+      env.client.workflow.getHandle(policyWorkflowId(id), runs[0]),
+    );
+    await recordHistory(
+      'policy-extended-carried-ended',
+      env.client.workflow.getHandle(policyWorkflowId(id), runs[1]),
+    );
     // The policy-level events the two runs projected, in order (one sequence across the runs).
     const types = (await store.eventsOf(id, { limit: 10_000 }))
       .filter((e) => e.eventId.startsWith('policy:'))
@@ -294,6 +303,9 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     expect(await offSiteByUnit(id, day2)).toEqual(expectedOffSite(adjusted, org, day2));
     await decidePolicy(deps, id, { kind: 'end' }, 'selesai', evaluators);
     expect((await policyState(deps, id)).status).toBe('ended');
+    const adjustedRun = env.client.workflow.getHandle(policyWorkflowId(id));
+    await adjustedRun.result();
+    await recordHistory('policy-adjusted-carried-ended', adjustedRun);
   });
 
   it('expand-rollout: the national pilot widens to wave 2, and the other agencies get WFH', async () => {
@@ -383,5 +395,10 @@ describe('the evaluators decide, and the next period runs the letter as decided'
     expect(await statusesOf(id, runs)).toEqual(['CONTINUED_AS_NEW', 'CONTINUED_AS_NEW', 'RUNNING']);
     await revokePolicy(deps, id, 'Dicabut oleh Bupati', evaluators);
     expect((await policyState(deps, id)).status).toBe('revoked');
+    // A run that continued as new (a decision), and a carried run of a later cycle that was revoked.
+    const run = (runId: string | undefined) => env.client.workflow.getHandle(policyWorkflowId(id), runId);
+    await run(runs[2]).result();
+    await recordHistory('policy-permanent-first-run', run(runs[0]));
+    await recordHistory('policy-permanent-carried-revoked', run(runs[2]));
   });
 });

@@ -128,6 +128,10 @@ describe('policy workflow on the time-skipping server', () => {
         expect((await child.describe()).status.name).toBe('CANCELLED');
       }
       await recordHistory('policy-revoked-mid-day', handle);
+      await recordHistory(
+        'policy-day-revoked',
+        env.client.workflow.getHandle(policyDayWorkflowId(policy.id, policy.days[0]!)),
+      );
     });
     expect(fake.policyEvents.map((e) => e.type)).toEqual([
       'PolicyIssued',
