@@ -15,4 +15,6 @@ export interface PolicyDayInput {
    * this group's slice of the shards. The group starts them itself, without planning again.
    */
   readonly group?: { readonly index: number; readonly plan: DayPlan };
+  /** Children one run keeps pending at most (default MAX_CHILDREN, 1,000); more shards than this make groups. */
+  readonly maxChildren?: number;
 }

@@ -31,7 +31,7 @@ import {
 } from '@temporalio/workflow';
 import { addCounts, ZERO_COUNTS, type RecapCounts, type UnitRecap } from '../domain/lifecycle';
 import type { DayPlan, LifecycleActivities } from '../activities/lifecycle-types';
-import { batchesByBytes, groupsOf, jsonSize } from './fan-out';
+import { batchesByBytes, groupsOf, jsonSize, MAX_CHILDREN } from './fan-out';
 import { policyDayGroupWorkflowId, policyWorkflowId, unitDayWorkflowId } from './ids';
 import {
   policyDayStatusQuery,
@@ -102,7 +102,8 @@ function shardArgs(input: PolicyDayInput, plan: DayPlan, s: PlannedShard) {
 }
 
 function childRunsOf(input: PolicyDayInput, plan: DayPlan): ChildRun[] {
-  const groups = groupsOf(plan.shards);
+  // A group starts its own slice; only the day splits (its slices are within the limit by construction).
+  const groups = input.group ? [] : groupsOf(plan.shards, childLimitOf(input));
   if (groups.length === 0) {
     return plan.shards.map((s) => ({
       kind: 'shard',
@@ -126,6 +127,12 @@ function childRunsOf(input: PolicyDayInput, plan: DayPlan): ChildRun[] {
       attempts: 0,
     };
   });
+}
+
+/** The input's limit of pending children, kept within 2..MAX_CHILDREN (anything else: MAX_CHILDREN). */
+function childLimitOf(input: PolicyDayInput): number {
+  const wanted = Math.floor(Number(input.maxChildren ?? MAX_CHILDREN));
+  return Number.isFinite(wanted) && wanted >= 2 ? Math.min(wanted, MAX_CHILDREN) : MAX_CHILDREN;
 }
 
 /** Starts, watches and restarts the children of one day (or group); registers the status query and retries. */

@@ -1,12 +1,12 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { type LifecycleActivities } from '../../activities/lifecycle-types';
 import { localTimeToInstant } from '../../domain/calendar/instants';
 import { policyDayWorkflow } from '../../workflows';
-import { policyDayWorkflowId } from '../../workflows/ids';
-import { policyDayStatusQuery } from '../../workflows/messages';
+import { policyDayGroupWorkflowId, policyDayWorkflowId } from '../../workflows/ids';
+import { policyDayStatusQuery, retryShardsUpdate } from '../../workflows/messages';
 import { kebumenDocument, policyFakes, WFO, ZONE } from '../support/policy-fakes';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { workflowSource } from '../support/workflow-bundle';
@@ -95,4 +95,77 @@ describe('a policy day of 250 shards on the time-skipping server', () => {
       expect(at).toBeLessThan(firstReminder);
     }
   }, 900_000);
+  it('splits a day past its child limit into groups that open every shard, and retries a shard in its group', async () => {
+    // The limit lowered to 5 so the two-level fan-out of a 1,001-shard day runs here with 12 shards (3 groups of 4).
+    const fake = policyFakes();
+    let broken = true;
+    const activities: LifecycleActivities = {
+      ...fake.activities,
+      planDay: async (input) => ({
+        ...(await fake.activities.planDay(input)),
+        shards: Array.from({ length: 12 }, (_, i) => ({ unitId: `u${i}`, shardId: `u${i}.0`, people: 1 })),
+      }),
+      loadShardRoster: async (shard) => {
+        if (broken && shard.shardId === 'u6.0')
+          throw ApplicationFailure.nonRetryable('no roster', 'ROSTER_MISSING');
+        return [{ nip: WFO, mode: 'wfo' }];
+      },
+    };
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'fan-out-groups',
+      ...workflowSource(),
+      activities,
+    });
+    const date = DateTime.fromMillis(await env.currentTimeMs(), { zone: ZONE })
+      .plus({ days: 1 })
+      .toISODate()!;
+    const dayId = policyDayWorkflowId('groups-test', date);
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(policyDayWorkflow, {
+        taskQueue: 'fan-out-groups',
+        workflowId: dayId,
+        args: [
+          {
+            document: kebumenDocument(),
+            policyId: 'groups-test',
+            policyNumber: '061./7921',
+            timezone: ZONE,
+            version: 1,
+            date,
+            maxChildren: 5,
+          },
+        ],
+      });
+      const groups = [0, 1, 2].map((g) => policyDayGroupWorkflowId('groups-test', date, g));
+      const deadline = Date.now() + 5 * 60_000;
+      const statusOf = (id: string) => env.client.workflow.getHandle(id).query(policyDayStatusQuery);
+      let day = await handle.query(policyDayStatusQuery);
+      while (day.running < 3 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 300));
+        day = await handle.query(policyDayStatusQuery);
+      }
+      expect(day).toMatchObject({ shards: 0, groups, running: 3 });
+      // Every group started its 4 shards at once; the failing one is held by its group (the second).
+      let second = await statusOf(groups[1]!);
+      while (second.failed.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 300));
+        second = await statusOf(groups[1]!);
+      }
+      expect(second).toMatchObject({
+        shards: 4,
+        running: 3,
+        failed: [expect.objectContaining({ shardId: 'u6.0' })],
+      });
+      for (const g of [groups[0]!, groups[2]!])
+        expect(await statusOf(g)).toMatchObject({ shards: 4, running: 4 });
+      broken = false;
+      const retried = await env.client.workflow
+        .getHandle(groups[1]!)
+        .executeUpdate(retryShardsUpdate, { args: [{ shardId: 'u6.0' }] });
+      expect(retried).toEqual({ restarted: ['u6.0'] });
+      const units = await handle.result();
+      expect(units.map((u) => u.unitId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `u${i}`).sort());
+    });
+  }, 600_000);
 });
