@@ -6,6 +6,7 @@ import { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ERROR_CODES } from '../../domain/errors';
 import { ACCESS, type Capability } from '../auth/access';
+import { retryBody } from './day-retry-routes';
 import { API_ERROR_CODES } from './errors';
 import { amendBody, decideBody, issueBody, reportBody, revokeBody, supervisorActionBody } from './schemas';
 
@@ -82,6 +83,13 @@ const OPS: readonly Op[] = [
     summary: 'Revoke a letter',
     capability: 'revoke',
     body: revokeBody,
+  },
+  {
+    method: 'post',
+    path: '/api/policies/{id}/days/{date}/retry',
+    summary: 'Restart a failed shard of a day (every failed shard of the day without shardId)',
+    capability: 'amend',
+    body: retryBody,
   },
   {
     method: 'post',
