@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { type ActivityDeps } from '../activities';
 import { channelsFromEnv, createNotificationActivities, type RateLimit } from '../activities/notifications';
+import { openClusterRateLimiters } from '../activities/notifications/cluster-rate-limiter';
 import { type ChannelName, openStore, type Store } from '../activities/store';
 import { type Config, publicBaseUrl } from '../client/config';
 
@@ -20,7 +21,10 @@ export interface RuntimeOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** The per-channel send rates of EDARAN_RATE_*_PER_SECOND (0 = no limit); the file channel is never limited. */
+/**
+ * The per-channel send rates of EDARAN_RATE_*_PER_SECOND (0 = no limit), for the whole cluster (every worker on
+ * the same database together); the file channel is never limited.
+ */
 export function rateLimitsOf(config: Config): Partial<Record<ChannelName, RateLimit>> {
   const limits: Partial<Record<ChannelName, RateLimit>> = {};
   if (config.EDARAN_RATE_EMAIL_PER_SECOND > 0)
@@ -37,6 +41,17 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
       ? { databaseUrl: config.DATABASE_URL }
       : { sqlitePath: join(config.EDARAN_DATA_DIR, 'edaran.db') },
   );
+  // The send rates are the cluster's, not this process's: counted in the database every worker shares.
+  const rates = await openClusterRateLimiters(
+    config.DATABASE_URL
+      ? { databaseUrl: config.DATABASE_URL }
+      : // Its own file beside the store's: the limiter's short writes never wait on a store transaction.
+        { sqlitePath: join(config.EDARAN_DATA_DIR, 'notification-rate.db') },
+    rateLimitsOf(config),
+  ).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   const channels = channelsFromEnv(
     { EDARAN_OUTBOX_DIR: join(config.EDARAN_DATA_DIR, 'outbox'), ...env },
     opts.echo,
@@ -52,7 +67,7 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
       },
       lifecycle: {
         store,
-        notifications: createNotificationActivities({ store, channels, rateLimits: rateLimitsOf(config) }),
+        notifications: createNotificationActivities({ store, channels, rateLimiters: rates.limiters }),
         channels: preferred.length > 0 ? preferred : ['file'],
         // Links in messages: EDARAN_PUBLIC_URL, else the API's own address.
         publicUrl: publicBaseUrl(
@@ -60,6 +75,9 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
         ),
       },
     },
-    close: () => store.close(),
+    close: async () => {
+      await rates.close();
+      await store.close();
+    },
   };
 }

@@ -9,6 +9,7 @@ import { type ChannelName, type OutboxFilter, type Store } from '../store/store'
 import { type Channel } from './channel';
 import { composeMessages, parseEnqueueInput, type EnqueueNotificationsInput } from './compose';
 import { dispatchOutbox, type DispatcherDeps, type DispatchSummary } from './dispatcher';
+import { progressOfEarlierAttempts } from './continuation';
 import { heartbeatIfInActivity } from './heartbeat';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter';
 
@@ -18,6 +19,11 @@ export interface NotificationActivityDeps {
   readonly channels: Partial<Record<ChannelName, Channel>>;
   /** Sends per second per channel, shared by every call in this worker process. */
   readonly rateLimits?: Partial<Record<ChannelName, RateLimit>>;
+  /**
+   * Ready-made limiters per channel (e.g. the cluster-wide ones of cluster-rate-limiter.ts); they replace
+   * `rateLimits` for their channels.
+   */
+  readonly rateLimiters?: Partial<Record<ChannelName, RateLimiter>>;
   readonly clock?: () => Date;
   readonly leaseMs?: number;
   readonly maxAttempts?: number;
@@ -63,6 +69,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
   for (const [name, limit] of Object.entries(deps.rateLimits ?? {}) as [ChannelName, RateLimit][]) {
     limiters[name] = createRateLimiter(limit);
   }
+  Object.assign(limiters, deps.rateLimiters);
   const clock = deps.clock ?? (() => new Date());
   const dispatcher: DispatcherDeps = {
     store: deps.store,
@@ -95,7 +102,18 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       return { ...result, failures };
     },
     async dispatchNotifications(input) {
-      return dispatchOutbox(dispatcher, input);
+      // Heartbeats carry the totals of every attempt so far, so a continued dispatch can report all of them.
+      const earlier = progressOfEarlierAttempts();
+      const totalOf = (s: DispatchSummary) => ({
+        sent: earlier.sent + s.sent,
+        failed: earlier.failed + s.failed,
+      });
+      const beat = dispatcher.heartbeat;
+      const summary = await dispatchOutbox(
+        { ...dispatcher, heartbeat: (s) => beat?.({ ...s, total: totalOf(s) }) },
+        input,
+      );
+      return { ...summary, total: totalOf(summary) };
     },
   };
 }
