@@ -18,6 +18,7 @@ import { type NotificationActivities } from './notifications';
 import { noticeReason, rosterContextEnvelope, type RosterContext } from './roster-notice';
 import { directoryView, evaluationRecipients, recapOwner } from './notice-recipients';
 import { addCounts, type RecapCounts, ZERO_COUNTS } from '../domain/lifecycle/recap-counts';
+import { continueInNextAttempt } from './notifications/continuation';
 import { heartbeatIfInActivity } from './notifications/heartbeat';
 import { type EnqueueNotificationsInput } from './notifications/compose';
 import { type ChannelName, type DomainEventEnvelope, type RosterRow, type Store } from './store/store';
@@ -397,9 +398,12 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         policyId: batch.policyId,
         unitId: batch.unitId,
       });
+      // Out of time with notices queued: the next attempt sends on (notifications/continuation.ts).
+      const total = dispatched.total ?? dispatched;
+      if (dispatched.timedOut) continueInNextAttempt(dispatched.inFlight, total);
       return {
-        sent: dispatched.sent,
-        failed: enqueued.failures.length + dispatched.failed + unaddressed.length,
+        sent: total.sent,
+        failed: enqueued.failures.length + total.failed + unaddressed.length,
         inFlight: dispatched.inFlight,
       };
     },
@@ -409,7 +413,9 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         policyId: shard.policyId,
         unitId: shard.unitId,
       });
-      return { sent: d.sent, failed: d.failed, inFlight: d.inFlight };
+      const total = d.total ?? d;
+      if (d.timedOut) continueInNextAttempt(d.inFlight, total);
+      return { sent: total.sent, failed: total.failed, inFlight: d.inFlight };
     },
 
     async projectUnitDayEvents({ policyId, version, date, unitId, shardId, fromSequence, events }) {

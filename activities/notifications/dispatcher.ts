@@ -50,6 +50,10 @@ export interface DispatchSummary {
   lostClaims: number;
   /** Messages of the filter still claimed or sending under another live claim when the run ended (dispatch again later). */
   inFlight: number;
+  /** Whether the run stopped at `stopAt` with messages left to send (a later run, or attempt, goes on). */
+  timedOut?: boolean;
+  /** Sent and failed over this run and the earlier attempts of the same activity (activities.ts sets it). */
+  total?: { sent: number; failed: number };
 }
 
 const DEFAULTS = { leaseMs: 60_000, maxAttempts: 5, backoffMs: 60_000, batchSize: 50 };
@@ -124,6 +128,7 @@ export async function dispatchOutbox(
   // A rate limit can make a batch outlast the activity: hand back in time, the rest stays queued.
   const outOfTime = (): boolean => stopAt !== undefined && Date.now() >= stopAt;
   let stopped = false;
+  let handedBack = 0;
   while (summary.claimed < maxMessages && !(stopped = outOfTime())) {
     const batch = await deps.store.claimOutbox({
       ...where,
@@ -132,9 +137,11 @@ export async function dispatchOutbox(
       limit: Math.min(batchSize, maxMessages - summary.claimed),
     });
     if (batch.length === 0) break;
-    for (const m of batch) {
-      // Claimed but not started: its claim lapses after the lease and it is sent by a later dispatch.
-      if ((stopped = outOfTime())) break;
+    for (const [i, m] of batch.entries()) {
+      if ((stopped = outOfTime())) {
+        handedBack += await handBack(deps, batch.slice(i), now());
+        break;
+      }
       summary.claimed += 1;
       if (m.recovered) summary.recovered += 1;
       const outcome = await decide(deps, deps.channels[m.channel], m, now, () =>
@@ -149,6 +156,27 @@ export async function dispatchOutbox(
     }
   }
   const counts = await deps.store.outboxCounts(where);
-  summary.inFlight = counts.claimed + counts.sending + (stopped ? counts.pending : 0);
+  const unsent = stopped ? counts.pending + handedBack : 0;
+  summary.inFlight = counts.claimed + counts.sending + unsent;
+  if (unsent > 0) summary.timedOut = true;
   return summary;
+}
+
+/**
+ * Gives claimed messages that were never started back to the queue, due now, so the next run (e.g. the next
+ * attempt of the same activity) sends them at once instead of one lease later. A message taken over from a crash
+ * mid-send keeps its claim: releasing it would forget that it may have been delivered.
+ */
+async function handBack(deps: DispatcherDeps, unsent: readonly OutboxMessage[], at: Date): Promise<number> {
+  let released = 0;
+  for (const m of unsent) {
+    if (m.recovered) continue;
+    const outcome = {
+      status: 'retrying' as const,
+      reason: 'not sent yet: handed back at the time limit',
+      nextAttemptAt: at,
+    };
+    if (await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, at)) released += 1;
+  }
+  return released;
 }
