@@ -16,6 +16,7 @@ import { registerDayRoutes } from './day-routes';
 import { errorBody, sendError } from './errors';
 import { createGuard, type Denial } from './guard';
 import { invalid } from './invalid';
+import { registerMetrics } from './metrics';
 import { registerMultipart } from './multipart';
 import { registerOpenApi } from './openapi';
 import { registerOutboxRoutes } from './outbox-routes';
@@ -96,6 +97,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return sendError(reply, 'INTERNAL');
   });
   registerMultipart(app, bodyLimit);
+  registerMetrics(app);
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, 'NOT_FOUND', { problems: [`${req.method} ${req.url}`] }),
   );
