@@ -4,7 +4,12 @@
  */
 import { join } from 'node:path';
 import { type ActivityDeps } from '../activities';
-import { channelsFromEnv, createNotificationActivities, type RateLimit } from '../activities/notifications';
+import {
+  channelsFromEnv,
+  createNotificationActivities,
+  type NotificationActivityDeps,
+  type RateLimit,
+} from '../activities/notifications';
 import { openClusterRateLimiters } from '../activities/notifications/cluster-rate-limiter';
 import { type ChannelName, openStore, type Store } from '../activities/store';
 import { type Config, publicBaseUrl } from '../client/config';
@@ -19,6 +24,8 @@ export interface RuntimeOptions {
   /** Lines about delivered messages and proof outcomes (dev console). */
   readonly echo?: (line: string) => void;
   readonly env?: NodeJS.ProcessEnv;
+  /** Called with each notice outcome recorded (the worker's metrics). */
+  readonly onNoticeOutcome?: NotificationActivityDeps['onOutcome'];
 }
 
 /**
@@ -67,7 +74,12 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
       },
       lifecycle: {
         store,
-        notifications: createNotificationActivities({ store, channels, rateLimiters: rates.limiters }),
+        notifications: createNotificationActivities({
+          store,
+          channels,
+          rateLimiters: rates.limiters,
+          ...(opts.onNoticeOutcome ? { onOutcome: opts.onNoticeOutcome } : {}),
+        }),
         channels: preferred.length > 0 ? preferred : ['file'],
         // Links in messages: EDARAN_PUBLIC_URL, else the API's own address.
         publicUrl: publicBaseUrl(

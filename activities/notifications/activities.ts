@@ -33,6 +33,10 @@ export interface NotificationActivityDeps {
   readonly heartbeat?: (progress: DispatchSummary) => void;
   /** When a dispatch stops starting sends; default: shortly before the Temporal activity's timeout. */
   readonly stopAt?: () => number | undefined;
+  /** Whether a dispatch must stop now; default: the activity was cancelled (e.g. by a worker shutting down). */
+  readonly cancelled?: () => boolean;
+  /** Called with each outcome recorded (the worker's metrics). */
+  readonly onOutcome?: DispatcherDeps['onOutcome'];
 }
 
 /** Result of {@link NotificationActivities.enqueueNotifications}. */
@@ -63,6 +67,11 @@ export function activityStopAt(): number | undefined {
   return info.currentAttemptScheduledTimestampMs + info.startToCloseTimeoutMs - margin;
 }
 
+/** Whether the current Temporal activity has been cancelled (worker shutdown past its grace time, or the server). */
+export function activityCancelled(): boolean {
+  return asyncLocalStorage.getStore()?.cancellationSignal.aborted === true;
+}
+
 /** Builds the notification activities. */
 export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
   const limiters: Partial<Record<ChannelName, RateLimiter>> = {};
@@ -78,6 +87,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     rateLimiters: limiters,
     heartbeat: deps.heartbeat ?? heartbeatIfInActivity,
     stopAt: deps.stopAt ?? activityStopAt,
+    cancelled: deps.cancelled ?? activityCancelled,
+    ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
     ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
     ...(deps.maxAttempts !== undefined ? { maxAttempts: deps.maxAttempts } : {}),
     ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),

@@ -35,6 +35,10 @@ export interface DispatcherDeps {
    * no message is started after it, the rest stays queued and is counted in `inFlight`.
    */
   readonly stopAt?: () => number | undefined;
+  /** True once the run should stop like at `stopAt` (e.g. the activity was cancelled by a worker shutdown). */
+  readonly cancelled?: () => boolean;
+  /** Called with each outcome recorded (metrics). */
+  readonly onOutcome?: (channel: ChannelName, status: DeliveryOutcome['status']) => void;
 }
 
 /** What one dispatch run did. */
@@ -126,7 +130,8 @@ export async function dispatchOutbox(
   const batchSize = deps.batchSize ?? DEFAULTS.batchSize;
   const stopAt = deps.stopAt?.();
   // A rate limit can make a batch outlast the activity: hand back in time, the rest stays queued.
-  const outOfTime = (): boolean => stopAt !== undefined && Date.now() >= stopAt;
+  const outOfTime = (): boolean =>
+    (stopAt !== undefined && Date.now() >= stopAt) || deps.cancelled?.() === true;
   let stopped = false;
   let handedBack = 0;
   while (summary.claimed < maxMessages && !(stopped = outOfTime())) {
@@ -151,7 +156,10 @@ export async function dispatchOutbox(
         outcome.status !== 'lost' &&
         (await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, now()));
       if (outcome.status === 'lost' || !recorded) summary.lostClaims += 1;
-      else summary[outcome.status] += 1;
+      else {
+        summary[outcome.status] += 1;
+        deps.onOutcome?.(m.channel, outcome.status);
+      }
       deps.heartbeat?.({ ...summary });
     }
   }

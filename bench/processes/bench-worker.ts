@@ -7,7 +7,7 @@
  * Configured from the environment like worker/main.ts; the chaos run kills it with SIGKILL and starts it again.
  */
 import { readFileSync } from 'node:fs';
-import { DefaultLogger, Runtime as SdkRuntime } from '@temporalio/worker';
+import { DefaultLogger } from '@temporalio/worker';
 import { type DaySchedule } from '../../activities/lifecycle-types';
 import { serveWorker } from '../../worker/serve';
 
@@ -15,9 +15,9 @@ const scheduleFile = process.env.EDARAN_BENCH_SCHEDULE;
 
 async function main(): Promise<void> {
   if (!scheduleFile) throw new Error('EDARAN_BENCH_SCHEDULE: required (the compressed day, a JSON file)');
-  SdkRuntime.install({ logger: new DefaultLogger('WARN') });
   await serveWorker({
     name: 'bench worker',
+    logger: new DefaultLogger('WARN'),
     activityOverrides: (real) => ({
       planDay: async (input) => {
         // Read at each call: written once, before the letter is issued, and never changed.
