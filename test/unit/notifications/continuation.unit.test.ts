@@ -77,6 +77,25 @@ describe('a dispatch at its time limit', () => {
     expect(sends).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
   });
 
+  it('stops the same way when the activity is cancelled (a worker shutting down past its grace time)', async () => {
+    const env = new MockActivityEnvironment({
+      startToCloseTimeoutMs: 60_000,
+      currentAttemptScheduledTimestampMs: 0,
+    });
+    const cancelling: Channel = {
+      ...slow,
+      send: async (m) => {
+        const receipt = await slow.send(m);
+        if (sends.length === 2) env.cancel('WORKER_SHUTDOWN');
+        return receipt;
+      },
+    };
+    const acts = createNotificationActivities({ store, channels: { webhook: cancelling }, clock: () => T0 });
+    const summary = await env.run(acts.dispatchNotifications, {});
+    expect(summary).toMatchObject({ sent: 2, inFlight: 8, timedOut: true });
+    expect(await store.outboxCounts({ policyId: 'p' })).toMatchObject({ sent: 2, retrying: 8, claimed: 0 });
+  });
+
   it('inside an activity, carries the totals of earlier attempts in its heartbeats and result', async () => {
     const acts = createNotificationActivities({ store, channels: { webhook: slow }, clock: () => T0 });
     const env = new MockActivityEnvironment({
