@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { configSchema, loadConfig } from '../../../client/config';
 import { codecEndpointEnv } from '../../../deploy/codec-env';
 import { LIVENESS_FILE, LIVENESS_MAX_AGE_MS } from '../../../deploy/liveness';
+import { hostPort, workerEnvFrom } from '../../../worker/worker-env';
 import { SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes';
 
 const root = join(__dirname, '..', '..', '..');
@@ -20,6 +21,10 @@ const OTHER_VARS: Record<string, string> = {
   EDARAN_MAIL_FROM: 'activities/notifications/channels-from-env.ts',
   EDARAN_WEBHOOK_URL: 'activities/notifications/channels-from-env.ts',
   EDARAN_WEBHOOK_SECRET: 'activities/notifications/channels-from-env.ts',
+  EDARAN_WORKER_METRICS_ADDRESS: 'worker/worker-env.ts',
+  EDARAN_TEMPORAL_METRICS_ADDRESS: 'worker/worker-env.ts',
+  EDARAN_SHUTDOWN_GRACE_SECONDS: 'worker/worker-env.ts',
+  EDARAN_METRICS_TOKEN: 'client/api/metrics.ts',
 };
 /** Only meaningful for the embedded dev server of `npm run dev`. */
 const DEV_ONLY = ['EDARAN_TEMPORAL_PORT', 'EDARAN_TEMPORAL_UI_PORT'];
@@ -57,6 +62,9 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   restart?: string;
   container_name?: string;
+  deploy?: { replicas?: number };
+  stop_grace_period?: string;
+  expose?: string[];
 }
 type Compose = { services: Record<string, Service> };
 
@@ -199,6 +207,32 @@ describe('docker-compose.yml', () => {
     const check = worker.healthcheck?.test.join(' ') ?? '';
     expect(check).toContain(LIVENESS_FILE);
     expect(check).toContain(`< ${LIVENESS_MAX_AGE_MS}`);
+  });
+
+  it('runs at least two workers that drain within the stop grace period and expose both metrics endpoints', () => {
+    const worker = svc('worker');
+    expect(worker.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    const ops = workerEnvFrom(envOf('worker'));
+    // docker sends SIGTERM, waits stop_grace_period, then SIGKILLs: the worker's own grace must fit inside it.
+    const seconds = (d: string | undefined): number => {
+      const m = /^(?:(\d+)m)?(?:(\d+)s)?$/.exec(d ?? '');
+      return m && d ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : NaN;
+    };
+    expect(seconds(worker.stop_grace_period)).toBeGreaterThanOrEqual(ops.EDARAN_SHUTDOWN_GRACE_SECONDS + 10);
+    expect(seconds(svc('api').stop_grace_period)).toBeGreaterThan(0);
+    // Both Prometheus endpoints listen on every interface of the container, exposed to the compose network only.
+    const addresses = [ops.EDARAN_WORKER_METRICS_ADDRESS, ops.EDARAN_TEMPORAL_METRICS_ADDRESS];
+    const ports = addresses.map((a) => {
+      expect(a).toBeDefined();
+      const { host, port } = hostPort(a ?? '');
+      expect(host).toBe('0.0.0.0');
+      return String(port);
+    });
+    expect(new Set(ports).size).toBe(2);
+    expect([...(worker.expose ?? [])].sort()).toEqual(ports.sort());
+    expect(worker.ports).toBeUndefined();
+    // The email rate is the cluster's: one setting for every replica.
+    expect(loadConfig(envOf('worker')).EDARAN_RATE_EMAIL_PER_SECOND).toBe(50);
   });
 
   it("registers exactly edaran's search attributes in the namespace", () => {
