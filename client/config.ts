@@ -50,7 +50,7 @@ export const configSchema = z.object({
    * same key. Unset/0 (default): such a send is held as `uncertain` (at most once), as for email.
    */
   EDARAN_WEBHOOK_RESEND_UNCERTAIN: z.enum(['0', '1', 'true', 'false']).optional(),
-  /** Sends per second of each channel, per worker process (0 = no limit). */
+  /** Sends per second of each channel, for all workers together (0 = no limit; activities/notifications/cluster-rate-limiter.ts). */
   EDARAN_RATE_EMAIL_PER_SECOND: rate.default(50),
   EDARAN_RATE_WEBHOOK_PER_SECOND: rate.default(20),
   /** File channel folder (default EDARAN_DATA_DIR/outbox). */
