@@ -9,6 +9,13 @@
  * the clients live in this process; the dev server in its own.
  * Prints the wall time, the worker's peak memory, the largest history (events) of any execution and the number of
  * executions. Targets: completes; no execution past 10,240 events; worker RSS < 1 GB.
+ *
+ * Messages go by email (BENCH_CHANNEL=smtp, the default) to a real SMTP server in this process
+ * (bench/processes/smtp-sink.ts), at the worker's cluster-wide rate; BENCH_CHANNEL=file writes files instead.
+ * The day is compressed, so the rate is too: BENCH_EMAIL_RATE (default EDARAN_RATE_EMAIL_PER_SECOND's 50 times
+ * the compression of the span from the morning notice to the first reminder). Prints when the last morning
+ * notice was received relative to the first reminder, and a ratio against a baseline measured in the same run:
+ * the same number of emails through the email channel alone from this process, to the same server.
  */
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +29,8 @@ import { unitDayStatusQuery } from '../workflows/messages';
 import { startBenchStack } from './processes/bench-stack';
 import { letterForToday } from './dev-stack';
 import { compressDay, scheduleAt } from './processes/compressed-day';
+import { measureEmailBaseline } from './processes/email-baseline';
+import { startSmtpSink } from './processes/smtp-sink';
 
 const COMPLIANCE = Number(process.env.BENCH_COMPLIANCE ?? 0.9);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -31,6 +40,11 @@ const ZONE = 'Asia/Jakarta';
 const TASK_QUEUE = 'bench-day';
 /** From issue to the morning notice: roster publication (61,682 people) and planning, in the worker. */
 const LEAD_MS = Number(process.env.BENCH_LEAD_SECONDS ?? 90) * 1000;
+const CHANNEL = process.env.BENCH_CHANNEL ?? 'smtp';
+/** `full` (61,682 staff) or `fixture` (a few hundred, for a quick check of the bench itself). */
+const SCALE = process.env.BENCH_SCALE ?? 'full';
+/** The configured (real-time) email rate of production, EDARAN_RATE_EMAIL_PER_SECOND's default. */
+const REAL_EMAIL_RATE = 50;
 
 const started = Date.now();
 const say = (line: string): void =>
@@ -49,31 +63,81 @@ function peakRssMb(pid: number | undefined): number {
 }
 
 async function main(): Promise<void> {
+  if (SCALE !== 'full' && SCALE !== 'fixture')
+    throw new Error(`BENCH_SCALE: expected full or fixture, got "${SCALE}"`);
+  if (CHANNEL !== 'smtp' && CHANNEL !== 'file')
+    throw new Error(`BENCH_CHANNEL: expected smtp or file, got "${CHANNEL}"`);
   const dir = mkdtempSync(join(tmpdir(), 'edaran-bench-day-'));
+  const letter = letterForToday(
+    'dki-2023.yaml',
+    /schedule:\n {2}kind: period\n {2}start: 2023-08-21\n {2}end: 2023-09-07/,
+    ZONE,
+  );
+  const real = planPolicyDay(letter.policy, letter.today);
+  const day = compressDay(real, DAY_MINUTES * 60_000);
+  // The span from the morning notice to the first reminder, real and compressed: the rate shrinks with the day.
+  const realSpanMs = Date.parse(real.reminders[0]?.at ?? real.deadline) - Date.parse(real.noticeAt);
+  const benchSpanMs = day.reminders[0]?.atMs ?? day.deadlineMs;
+  const compression = realSpanMs / benchSpanMs;
+  // At most the largest rate the configuration takes (EDARAN_RATE_EMAIL_PER_SECOND ≤ 10,000).
+  const emailRate = Number(
+    process.env.BENCH_EMAIL_RATE ?? Math.min(10_000, Math.round(REAL_EMAIL_RATE * compression)),
+  );
+  const sink = CHANNEL === 'smtp' ? await startSmtpSink() : undefined;
   const { store, client, deps, worker, scheduleFile, close } = await startBenchStack({
     dir,
     taskQueue: TASK_QUEUE,
     say,
-    workerEnv: { EDARAN_OUTBOX_DIR: join(dir, 'outbox') },
+    workerEnv: {
+      EDARAN_OUTBOX_DIR: join(dir, 'outbox'),
+      ...(sink
+        ? {
+            EDARAN_SMTP_URL: `smtp://${sink.host}:${sink.port}`,
+            EDARAN_MAIL_FROM: 'BKD DKI Jakarta (bench) <noreply@jakarta.go.id>',
+            EDARAN_RATE_EMAIL_PER_SECOND: String(emailRate),
+          }
+        : {}),
+    },
   });
   let ok = false;
   try {
-    const letter = letterForToday(
-      'dki-2023.yaml',
-      /schedule:\n {2}kind: period\n {2}start: 2023-08-21\n {2}end: 2023-09-07/,
-      ZONE,
-    );
     const policyId = letter.policy.id;
-    say('generating the DKI org at full scale…');
-    const org = generateOrg('dki', { scale: 'full', seed: 1 });
+    say(`generating the DKI org at ${SCALE} scale…`);
+    const org = generateOrg('dki', { scale: SCALE, seed: 1 });
     const imported = await store.importDirectory(org, { source: 'bench:day' });
     await store.pinDirectory(policyId, imported.directoryVersion);
     say(
       `${org.employees.length} staff in ${org.units.length} units imported and pinned; starting the worker`,
     );
+    // The floor for the morning notices: as many emails through the email channel alone, at the same rate.
+    const baseline = sink
+      ? await measureEmailBaseline({
+          host: sink.host,
+          port: sink.port,
+          count: org.employees.filter((e) => e.email).length,
+          perSecond: emailRate,
+          say,
+        })
+      : undefined;
+    sink?.byKind.clear();
     await worker.start();
-    const day = compressDay(planPolicyDay(letter.policy, letter.today), DAY_MINUTES * 60_000);
     const t0 = Date.now() + LEAD_MS;
+    // Staff without an email address get a notice recorded as failed, not sent: they are not expected by SMTP.
+    const addressed = org.employees.filter((e) => e.email).length;
+    const morningLine = (): string => {
+      const morning = sink?.byKind.get('roster-notice');
+      const lastMs = morning ? morning.lastAt - t0 : NaN;
+      const s1 = (ms: number): string => (ms / 1000).toFixed(1);
+      return (
+        `morning notices by SMTP: ${morning?.count ?? 0} of ${addressed} addressed staff received ` +
+        `(${org.employees.length - addressed} without an email address); first at ` +
+        `+${morning ? s1(morning.firstAt - t0) : '-'} s, last at +${s1(lastMs)} s after the notice time; ` +
+        `first reminder at +${s1(benchSpanMs)} s: last notice ${s1(benchSpanMs - lastMs)} s before it ` +
+        `(${morning?.count === addressed && lastMs < benchSpanMs ? 'met' : 'MISSED'})`
+      );
+    };
+    // Said at the first reminder as well, so the figure is on record even if a later step of the day fails.
+    if (sink) setTimeout(() => say(morningLine()), t0 + benchSpanMs - Date.now()).unref();
     writeFileSync(scheduleFile, JSON.stringify(scheduleAt(day, t0)));
 
     await issuePolicy(deps, {
@@ -176,15 +240,32 @@ async function main(): Promise<void> {
     const recap = final.status === 'ended' ? final.lastEvaluation?.totals : undefined;
     const outbox = await store.outboxCounts({ policyId });
     const wall = (Date.now() - started) / 1000;
+    const smtpLines: string[] = [];
+    if (sink && baseline) {
+      const morning = sink.byKind.get('roster-notice');
+      const spanS = morning ? (morning.lastAt - Math.min(morning.firstAt, t0)) / 1000 : NaN;
+      smtpLines.push(
+        morningLine(),
+        `email rate ${emailRate}/s for the whole cluster (${REAL_EMAIL_RATE}/s × the compression ` +
+          `${compression.toFixed(0)} of the ${(realSpanMs / 3_600_000).toFixed(1)} h from notice to first reminder, ` +
+          `at most 10,000/s); baseline ` +
+          `(${baseline.count} emails through the email channel alone, ${baseline.lanes} lanes, same server): ` +
+          `${baseline.seconds.toFixed(1)} s; morning notices ${spanS.toFixed(1)} s; ratio ${(spanS / baseline.seconds).toFixed(2)}`,
+        `in real time: ${baseline.count} notices at ${REAL_EMAIL_RATE}/s take ` +
+          `${(baseline.count / REAL_EMAIL_RATE).toFixed(0)} s of the ${(realSpanMs / 1000).toFixed(0)} s ` +
+          `before the first reminder; all emails received ${JSON.stringify(Object.fromEntries([...sink.byKind].map(([k, a]) => [k, a.count])))}`,
+      );
+    }
     process.stdout.write(
       [
-        `day: DKI full scale, ${org.employees.length} staff, ${remote.length} off-site, ${shards.length} shards, ` +
+        `day: DKI ${SCALE} scale, ${org.employees.length} staff, ${remote.length} off-site, ${shards.length} shards, ` +
           `day compressed to ${DAY_MINUTES} min, the whole letter through its policy workflow`,
         `wall time ${wall.toFixed(0)} s; executions ${ids.length} ${JSON.stringify(Object.fromEntries(statuses))}; ` +
           `largest history ${largest.events} events (${largest.id})`,
         `letter ${final.status}; evaluation ${JSON.stringify(recap ?? null)}; reports accepted ${accepted}, ` +
           `refused ${JSON.stringify(Object.fromEntries(refused))}`,
         `outbox: ${JSON.stringify(outbox)}`,
+        ...smtpLines,
         `worker peak RSS ${workerPeak.toFixed(0)} MB (own process; target < ${LIMIT.rssMb}: ` +
           `${workerPeak > 0 && workerPeak < LIMIT.rssMb ? 'met' : 'MISSED'}); this process peak ` +
           `${peakRssMb(process.pid).toFixed(0)} MB (org generator, store reads, clients); ` +
@@ -196,6 +277,7 @@ async function main(): Promise<void> {
     if (!ok) process.exitCode = 1;
   } finally {
     await close();
+    await sink?.close();
     if (ok) rmSync(dir, { recursive: true, force: true });
     else say(`kept ${dir} (worker.log, temporal.log)`);
   }

@@ -22,6 +22,12 @@ export interface EmailChannelOptions {
   readonly timeoutMs?: number;
   /** Accept self-signed certificates (development only). */
   readonly allowSelfSigned?: boolean;
+  /**
+   * SMTP connections kept open and reused by this process (default 5; 0: a new connection per message). A
+   * province's morning notice is tens of thousands of messages: one connection each costs a TCP and SMTP
+   * handshake per message and about a third of the throughput (bench/processes/email-baseline.ts).
+   */
+  readonly maxConnections?: number;
 }
 
 /** Message-ID for an idempotency key: `<digest@domain>`. */
@@ -50,6 +56,9 @@ export function createEmailChannel(opts: EmailChannelOptions): Channel {
     greetingTimeout: timeout,
     socketTimeout: timeout * 3,
     ...(opts.allowSelfSigned ? { tls: { rejectUnauthorized: false } } : {}),
+    ...((opts.maxConnections ?? 5) > 0
+      ? { pool: true as const, maxConnections: opts.maxConnections ?? 5, maxMessages: 1000 }
+      : {}),
   });
   return {
     name: 'email',
