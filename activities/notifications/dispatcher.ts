@@ -133,7 +133,6 @@ export async function dispatchOutbox(
   const outOfTime = (): boolean =>
     (stopAt !== undefined && Date.now() >= stopAt) || deps.cancelled?.() === true;
   let stopped = false;
-  let handedBack = 0;
   while (summary.claimed < maxMessages && !(stopped = outOfTime())) {
     const batch = await deps.store.claimOutbox({
       ...where,
@@ -144,7 +143,7 @@ export async function dispatchOutbox(
     if (batch.length === 0) break;
     for (const [i, m] of batch.entries()) {
       if ((stopped = outOfTime())) {
-        handedBack += await handBack(deps, batch.slice(i), now());
+        await handBack(deps, batch.slice(i), now());
         break;
       }
       summary.claimed += 1;
@@ -164,7 +163,8 @@ export async function dispatchOutbox(
     }
   }
   const counts = await deps.store.outboxCounts(where);
-  const unsent = stopped ? counts.pending + handedBack : 0;
+  // At the limit, whatever is still to send counts: pending, handed back, due or backing off (retrying).
+  const unsent = stopped ? counts.pending + counts.retrying : 0;
   summary.inFlight = counts.claimed + counts.sending + unsent;
   if (unsent > 0) summary.timedOut = true;
   return summary;
@@ -175,8 +175,7 @@ export async function dispatchOutbox(
  * attempt of the same activity) sends them at once instead of one lease later. A message taken over from a crash
  * mid-send keeps its claim: releasing it would forget that it may have been delivered.
  */
-async function handBack(deps: DispatcherDeps, unsent: readonly OutboxMessage[], at: Date): Promise<number> {
-  let released = 0;
+async function handBack(deps: DispatcherDeps, unsent: readonly OutboxMessage[], at: Date): Promise<void> {
   for (const m of unsent) {
     if (m.recovered) continue;
     const outcome = {
@@ -184,7 +183,6 @@ async function handBack(deps: DispatcherDeps, unsent: readonly OutboxMessage[], 
       reason: 'not sent yet: handed back at the time limit',
       nextAttemptAt: at,
     };
-    if (await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, at)) released += 1;
+    await deps.store.recordDelivery(m.key, m.claimToken ?? '', outcome, at);
   }
-  return released;
 }
