@@ -19,7 +19,7 @@ import { noticeReason, rosterContextEnvelope, type RosterContext } from './roste
 import { directoryView, evaluationRecipients, recapOwner } from './notice-recipients';
 import { addCounts, type RecapCounts, ZERO_COUNTS } from '../domain/lifecycle/recap-counts';
 import { continueInNextAttempt } from './notifications/continuation';
-import { heartbeatIfInActivity } from './notifications/heartbeat';
+import { heartbeatIfInActivity, throwIfCancelled } from './notifications/heartbeat';
 import { type EnqueueNotificationsInput } from './notifications/compose';
 import { type ChannelName, type DomainEventEnvelope, type RosterRow, type Store } from './store/store';
 import {
@@ -237,6 +237,8 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
         // One day at a time, with a heartbeat: a province's period is hundreds of thousands of rows.
         await store.appendEvents(envelopes);
         heartbeatIfInActivity({ published: d + 1, of: r.days.length });
+        // A worker shutting down stops here; the retry on another worker appends nothing twice (event ids).
+        throwIfCancelled();
       }
       return { units: r.units.length, plannedRemote, plannedOffice };
     },

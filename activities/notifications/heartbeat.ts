@@ -9,3 +9,11 @@ export function heartbeatIfInActivity(details?: unknown): void {
   const ctx = asyncLocalStorage.getStore();
   if (ctx) ctx.heartbeat(details);
 }
+
+/**
+ * Inside a Temporal activity that has been cancelled (the server, or a worker shutting down past its grace
+ * time): throws the cancellation, so a long activity stops between two steps; elsewhere does nothing.
+ */
+export function throwIfCancelled(): void {
+  asyncLocalStorage.getStore()?.cancellationSignal.throwIfAborted();
+}

@@ -4,7 +4,7 @@
  * activity turns that into a retryable NOTICES_CONTINUE failure whose next attempt goes on at once.
  */
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { createNotificationActivities } from '../../../activities/notifications/activities';
 import { type Channel } from '../../../activities/notifications/channel';
 import {
@@ -13,6 +13,7 @@ import {
   progressOfEarlierAttempts,
 } from '../../../activities/notifications/continuation';
 import { dispatchOutbox } from '../../../activities/notifications/dispatcher';
+import { throwIfCancelled } from '../../../activities/notifications/heartbeat';
 import { openStore, type OutboxMessageInput, type Store } from '../../../activities/store/store';
 
 const T0 = new Date('2023-12-04T00:00:00.000Z');
@@ -109,6 +110,25 @@ describe('a dispatch at its time limit', () => {
     const summary = await env.run(acts.dispatchNotifications, {});
     expect(summary).toMatchObject({ sent: 10, total: { sent: 15, failed: 1 } });
     expect(beats.at(-1)).toMatchObject({ total: { sent: 15, failed: 1 } });
+  });
+});
+
+describe('throwIfCancelled', () => {
+  it('throws the cancellation inside a cancelled activity, and nothing otherwise', async () => {
+    expect(() => throwIfCancelled()).not.toThrow();
+    const env = new MockActivityEnvironment();
+    await env.run(async () => throwIfCancelled());
+    const steps: number[] = [];
+    const run = env.run(async () => {
+      for (let step = 1; step <= 3; step++) {
+        steps.push(step);
+        if (step === 2) env.cancel('WORKER_SHUTDOWN');
+        await new Promise((r) => setTimeout(r, 10));
+        throwIfCancelled();
+      }
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledFailure);
+    expect(steps).toEqual([1, 2]);
   });
 });
 
