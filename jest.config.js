@@ -1,7 +1,17 @@
 /** Three tiers, selectable with --selectProjects: pure unit tests, workflow tests on the
  * time-skipping server, integration tests on the real dev server. */
-const transform = { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' };
-const base = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// jose, openid-client and oauth4webapi ship ES modules only: jest (CommonJS) gets them through the same transformer.
+const ESM_PACKAGES = ['jose', 'openid-client', 'oauth4webapi'];
+const transform = {
+  '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js',
+  [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: '<rootDir>/test/support/esbuild-transform.js',
+};
+const base = {
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [

@@ -36,7 +36,14 @@ export interface LifecycleDeps {
   readonly channels: readonly ChannelName[];
   /** Base URL of the report page in messages, e.g. https://edaran.example.go.id. */
   readonly publicUrl?: string;
+  /** The URL of a personal link (signed, short-lived; see client/auth/links.ts); without it, the plain page URL. */
+  readonly personalLink?: (link: PersonalLinkRequest) => Promise<string>;
 }
+
+/** What a personal link opens: a person's report, or a recipient's follow-up of one escalated person. */
+export type PersonalLinkRequest =
+  | { purpose: 'report'; nip: string; policyId: string; day: string; deadline?: string }
+  | { purpose: 'escalation'; nip: string; policyId: string; day: string; subject: string };
 
 /** RosterPublished events carry at most this many assignments each (one unit may need several). */
 const ASSIGNMENTS_PER_EVENT = 2000;
@@ -162,7 +169,26 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
   };
   // Links in messages: the configured public URL (the runtime defaults it to the API's own address).
   const base = (deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-  const reportUrl = (policyId: string): string => `${base}/report?policy=${encodeURIComponent(policyId)}`;
+  // Each person's own link when links are signed (the runtime's), else the page of the letter.
+  const reportUrl = async (
+    b: { policyId: string; date: string; deadline?: string },
+    nip: string,
+  ): Promise<string> =>
+    deps.personalLink
+      ? deps.personalLink({
+          purpose: 'report',
+          nip,
+          policyId: b.policyId,
+          day: b.date,
+          ...(b.deadline ? { deadline: b.deadline } : {}),
+        })
+      : `${base}/report?policy=${encodeURIComponent(b.policyId)}&date=${b.date}`;
+  const followUpUrl = async (
+    b: { policyId: string; date: string },
+    to: string,
+    subject: string,
+  ): Promise<string | undefined> =>
+    deps.personalLink?.({ purpose: 'escalation', nip: to, policyId: b.policyId, day: b.date, subject });
   // The letter and the units' caps of each published day, read once per process from the RosterContext events.
   const contexts = new Map<string, Promise<Map<string, RosterContext>>>();
   const contextOf = async (
@@ -319,7 +345,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 reason: why.id,
                 reasonEn: why.en,
                 reportDeadline: batch.deadline,
-                reportUrl: reportUrl(batch.policyId),
+                reportUrl: await reportUrl(batch, nip),
               },
             });
             break;
@@ -331,7 +357,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 kind: 'report-reminder',
                 day: batch.date,
                 reportDeadline: batch.deadline,
-                reportUrl: reportUrl(batch.policyId),
+                reportUrl: await reportUrl(batch, nip),
                 ...(batch.level > 0 ? { reminder: batch.level } : {}),
               },
             });
@@ -343,7 +369,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 kind: 'late-notice',
                 day: batch.date,
                 reportDeadline: batch.deadline,
-                reportUrl: reportUrl(batch.policyId),
+                reportUrl: await reportUrl(batch, nip),
               },
             });
             break;
@@ -354,6 +380,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
               unaddressed.push(nip);
               break;
             }
+            const ack = await followUpUrl(batch, to, nip);
             items.push({
               nip,
               recipientNip: to,
@@ -365,6 +392,7 @@ export function createLifecycleActivities(deps: LifecycleDeps): LifecycleActivit
                 subjectNip: nip,
                 reportDeadline: batch.deadline,
                 escalatedAt: new Date().toISOString(),
+                ...(ack ? { acknowledgeUrl: ack } : {}),
               },
             });
             break;

@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     });
     const ours = await drive('edaran HTTP API', REPORTS, async (i) => {
       const r = remote[i]!;
-      const token = mintToken({ role: 'employee', sub: r.nip, name: 'Pegawai' }, JWT, Date.now(), 3600);
+      const token = await mintToken({ role: 'employee', sub: r.nip, name: 'Pegawai' }, JWT, Date.now(), 3600);
       const res = await fetch(`${base}/api/policies/${policy.id}/days/${today}/reports`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -4,6 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type NotificationActivities } from '../activities/notifications';
+import { type ChannelName } from '../activities/store';
+import { type AuthOptions } from './auth/auth-routes';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const rate = z.coerce.number().min(0, 'must be 0 (no limit) or more').max(10_000);
@@ -32,8 +35,38 @@ export const configSchema = z.object({
   EDARAN_DATA_DIR: z.string().min(1).default('.edaran'),
   /** postgres://… selects PostgreSQL for edaran's store; unset means SQLite under EDARAN_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  /** HS256 secret of the API's bearer tokens (≥ 32 chars); dev generates one into EDARAN_DATA_DIR/jwt-secret. */
+  /**
+   * HS256 key of edaran's tokens, sessions and personal links (≥ 32 chars); dev generates one into
+   * EDARAN_DATA_DIR/jwt-secret. The API and the worker (which signs the links in messages) need the same one.
+   */
   EDARAN_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Earlier keys, comma-separated, still accepted after a rotation until their tokens expire. */
+  EDARAN_JWT_PREVIOUS_SECRETS: z.string().min(32).optional(),
+  /** `production` turns on Secure cookies and refuses the development sign-in. */
+  NODE_ENV: z.string().optional(),
+  /** OpenID Connect provider (the ASN's SSO, a regional Keycloak): issuer URL, client, and the claims read. */
+  EDARAN_OIDC_ISSUER: z.string().url().optional(),
+  EDARAN_OIDC_CLIENT_ID: z.string().min(1).default('edaran'),
+  EDARAN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  EDARAN_OIDC_NIP_CLAIM: z.string().min(1).default('nip'),
+  EDARAN_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  EDARAN_OIDC_SECRETARIAT_ROLE: z.string().min(1).default('edaran-secretariat'),
+  EDARAN_OIDC_EVALUATOR_ROLE: z.string().min(1).default('edaran-evaluator'),
+  EDARAN_OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  /** Lifetime of a personal link in a message, minutes (default 720: the working day). */
+  EDARAN_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(720),
+  /** Lifetime of a browser session, minutes (default 600). */
+  EDARAN_SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(600),
   /** Public base URL of the pages, used in the links of messages (e.g. https://edaran.example.go.id). */
   EDARAN_PUBLIC_URL: z.string().url().optional(),
   /** Email channel: smtp://user:pass@host:587 or smtps://…:465, with the sender address. */
@@ -108,6 +141,45 @@ export function publicBaseUrl(c: Config): string {
   const host = c.EDARAN_HTTP_HOST;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${c.EDARAN_HTTP_PORT}`;
+}
+
+/** How people sign in, from the configuration (see client/auth/auth-routes.ts). */
+export function authOptionsOf(
+  c: Config,
+  opts: {
+    dev: boolean;
+    lifecycle?: { notifications: NotificationActivities; channels: readonly ChannelName[] };
+  },
+): AuthOptions {
+  const production = c.NODE_ENV === 'production';
+  const publicUrl = publicBaseUrl(c);
+  return {
+    // Secure cookies unless this is development over plain http.
+    secureCookies: production || !(opts.dev && publicUrl.startsWith('http:')),
+    publicUrl,
+    ...(c.EDARAN_OIDC_ISSUER
+      ? {
+          oidc: {
+            issuer: c.EDARAN_OIDC_ISSUER,
+            clientId: c.EDARAN_OIDC_CLIENT_ID,
+            ...(c.EDARAN_OIDC_CLIENT_SECRET ? { clientSecret: c.EDARAN_OIDC_CLIENT_SECRET } : {}),
+            nipClaim: c.EDARAN_OIDC_NIP_CLAIM,
+            rolesClaim: c.EDARAN_OIDC_ROLES_CLAIM,
+            roleNames: {
+              secretariat: c.EDARAN_OIDC_SECRETARIAT_ROLE,
+              evaluator: c.EDARAN_OIDC_EVALUATOR_ROLE,
+            },
+            scope: c.EDARAN_OIDC_SCOPE,
+          },
+        }
+      : {}),
+    devSignIn: opts.dev && !production && !c.EDARAN_OIDC_ISSUER,
+    sessionTtlSeconds: c.EDARAN_SESSION_TTL_MINUTES * 60,
+    linkTtlSeconds: c.EDARAN_LINK_TTL_MINUTES * 60,
+    ...(opts.lifecycle
+      ? { notifications: opts.lifecycle.notifications, channels: opts.lifecycle.channels }
+      : {}),
+  };
 }
 
 /** Connection options shared by the client (Connection) and the worker (NativeConnection). */

@@ -7,7 +7,8 @@ import { Client, Connection } from '@temporalio/client';
 import Fastify from 'fastify';
 import { buildApi } from '../client/api/server';
 import { codecFromEnv, registerCodecRoutes } from '../client/codec';
-import { loadConfig, temporalConnectionOptions } from '../client/config';
+import { resolveKeyRing } from '../client/auth/keys';
+import { authOptionsOf, loadConfig, temporalConnectionOptions } from '../client/config';
 import { openRuntime } from '../worker/runtime';
 import { codecEndpointEnv } from './codec-env';
 
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
     client,
     taskQueue: config.EDARAN_TASK_QUEUE,
     store: runtime.store,
-    jwtSecret: config.EDARAN_JWT_SECRET,
+    keys: resolveKeyRing(),
+    auth: authOptionsOf(config, { dev: false, lifecycle: runtime.deps.lifecycle }),
   });
   await api.listen({ host: config.EDARAN_HTTP_HOST, port: config.EDARAN_HTTP_PORT });
   say(`listening on http://${config.EDARAN_HTTP_HOST}:${config.EDARAN_HTTP_PORT} (Temporal ${address})`);

@@ -12,9 +12,9 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { buildApi } from '../client/api/server';
-import { resolveJwtSecret } from '../client/auth/secret';
+import { resolveKeyRing } from '../client/auth/keys';
 import { codecFromEnv, registerCodecRoutes } from '../client/codec';
-import { loadConfig, temporalConnectionOptions } from '../client/config';
+import { authOptionsOf, loadConfig, temporalConnectionOptions } from '../client/config';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { createWorker } from '../worker/create-worker';
 import { openRuntime } from '../worker/runtime';
@@ -149,12 +149,14 @@ async function main(): Promise<number> {
     undo.push('closing the store', () => runtime.close());
     checkpoint();
 
-    const jwt = resolveJwtSecret({ ...process.env, EDARAN_DATA_DIR: config.EDARAN_DATA_DIR });
+    const keys = resolveKeyRing({ ...process.env, EDARAN_DATA_DIR: config.EDARAN_DATA_DIR });
+    const auth = authOptionsOf(config, { dev: true, lifecycle: runtime.deps.lifecycle });
     const api = buildApi({
       client,
       taskQueue: config.EDARAN_TASK_QUEUE,
       store: runtime.store,
-      jwtSecret: jwt.secret,
+      keys,
+      auth,
     });
     if (codec) registerCodecRoutes(api, codec, { corsOrigins: uiUrl ? [uiUrl] : [] });
     // Listen before bundling the workflows (the slow step), so a port in use fails at once.
@@ -198,7 +200,10 @@ async function main(): Promise<number> {
     say(`  edaran API      ${apiUrl}  (health: /healthz, OpenAPI: /docs)`);
     say(`  pages           ${apiUrl}/report  ${apiUrl}/supervisor  ${apiUrl}/dashboard`);
     say(
-      `  tokens          npx edaran token ROLE [--sub NIP] (secret: ${jwt.source === 'env' ? 'EDARAN_JWT_SECRET' : jwt.file})`,
+      `  sign-in         ${auth.oidc ? `SSO at ${auth.oidc.issuer}` : `${apiUrl}/auth/dev (development sign-in; no EDARAN_OIDC_ISSUER)`}; personal links in the messages`,
+    );
+    say(
+      `  service tokens  npx edaran token ROLE [--sub NIP] (key: ${keys.source === 'env' ? 'EDARAN_JWT_SECRET' : keys.file})`,
     );
     say(
       `  encryption      ${codec ? `on (Web UI decrypts via ${apiUrl}/codec)` : 'off (set EDARAN_CODEC_KEYS)'}`,

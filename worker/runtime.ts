@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { type ActivityDeps } from '../activities';
 import { channelsFromEnv, createNotificationActivities, type RateLimit } from '../activities/notifications';
 import { type ChannelName, openStore, type Store } from '../activities/store';
+import { resolveKeyRing } from '../client/auth/keys';
+import { linkUrl, mintLink } from '../client/auth/links';
 import { type Config, publicBaseUrl } from '../client/config';
 
 export interface Runtime {
@@ -44,6 +46,15 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
   // Email and webhook when configured; the file channel otherwise, so nothing is ever silently dropped.
   const preferred: ChannelName[] = (['email', 'webhook'] as const).filter((c) => channels[c] !== undefined);
   const echo = opts.echo ?? (() => undefined);
+  const publicUrl = publicBaseUrl(
+    env.EDARAN_PUBLIC_URL ? { ...config, EDARAN_PUBLIC_URL: env.EDARAN_PUBLIC_URL } : config,
+  );
+  // Personal links are signed with the API's key ring: the same EDARAN_JWT_SECRET (or dev key file).
+  const keys = resolveKeyRing({
+    ...env,
+    EDARAN_DATA_DIR: config.EDARAN_DATA_DIR,
+    EDARAN_JWT_SECRET: env.EDARAN_JWT_SECRET ?? config.EDARAN_JWT_SECRET,
+  });
   return {
     store,
     deps: {
@@ -54,10 +65,10 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
         store,
         notifications: createNotificationActivities({ store, channels, rateLimits: rateLimitsOf(config) }),
         channels: preferred.length > 0 ? preferred : ['file'],
-        // Links in messages: EDARAN_PUBLIC_URL, else the API's own address.
-        publicUrl: publicBaseUrl(
-          env.EDARAN_PUBLIC_URL ? { ...config, EDARAN_PUBLIC_URL: env.EDARAN_PUBLIC_URL } : config,
-        ),
+        // Links in messages: EDARAN_PUBLIC_URL, else the API's own address; each one personal (client/auth/links.ts).
+        publicUrl,
+        personalLink: async (link) =>
+          linkUrl(publicUrl, await mintLink(keys, link, Date.now(), config.EDARAN_LINK_TTL_MINUTES * 60)),
       },
     },
     close: () => store.close(),

@@ -1,12 +1,15 @@
 /**
- * Authentication and access for every /api route: read the bearer token, check the role against the access
- * table, and, for actions about one person or unit, check the principal reaches them. Every denial is logged.
+ * Access for every /api route: the caller was read before the route (client/auth/authenticate.ts: a bearer token
+ * or the session cookie); check the role against the access table, and, for actions about one person or unit,
+ * check the principal reaches them. A signed-in person may hold several roles: the first one the endpoint
+ * allows is used, and for a person the others are tried too. Every denial is logged.
  */
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Store } from '../../activities/store';
 import { reaches, reachesUnit, roleMay, type Capability, type Subject } from '../auth/access';
-import { coversPolicy, type Principal } from '../auth/principal';
-import { readToken } from '../auth/tokens';
+import { policyIdOf } from '../auth/authenticate';
+import { coversDay, coversPolicy, type Principal } from '../auth/principal';
+import { WHOLE_JURISDICTION } from '../auth/roles';
 import { sendError } from './errors';
 
 /** One logged denial (no token content, only who, what and why). */
@@ -22,7 +25,6 @@ export interface Denial {
 }
 
 export interface GuardDeps {
-  readonly jwtSecret: string;
   readonly store: Store;
   /** Where denials go; default: one JSON line on stderr. */
   readonly onDenied?: (d: Denial) => void;
@@ -70,11 +72,24 @@ export interface Guard {
   unitAncestry(policyId: string, unitId: string): Promise<string[]>;
 }
 
-/** The letter a request is about: the `:id` of a route under /api/policies/:id (undefined elsewhere). */
-function policyIdOf(req: FastifyRequest): string | undefined {
-  if (!req.routeOptions.url?.startsWith('/api/policies/:id')) return undefined;
-  const id = (req.params as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
+/** The day a request is about: the `:date` of a route (undefined elsewhere). */
+function dayOf(req: FastifyRequest): string | undefined {
+  const date = (req.params as { date?: unknown } | undefined)?.date;
+  return typeof date === 'string' ? date : undefined;
+}
+
+/** True when the principal may act for this capability on this letter and day. */
+function fits(
+  p: Principal,
+  capability: Capability,
+  policyId: string | undefined,
+  day: string | undefined,
+): boolean {
+  return (
+    roleMay(p.role, capability) &&
+    (policyId === undefined || coversPolicy(p, policyId)) &&
+    (day === undefined || coversDay(p, day))
+  );
 }
 
 /** Builds the guard. */
@@ -106,7 +121,7 @@ export function createGuard(deps: GuardDeps): Guard {
   const trees = new Map<string, Map<string, { parentId?: string }>>();
   const unitAncestry = async (policyId: string, unitId: string): Promise<string[]> => {
     const pinned = await deps.store.pinnedDirectory(policyId);
-    if (pinned === undefined) return [unitId];
+    if (pinned === undefined) return [unitId, WHOLE_JURISDICTION];
     let units = trees.get(pinned);
     if (!units) {
       units = new Map((await deps.store.listUnits({ policyId })).map((u) => [u.id, u]));
@@ -117,6 +132,8 @@ export function createGuard(deps: GuardDeps): Guard {
       chain.push(id);
       id = units.get(id)?.parentId;
     }
+    // The jurisdiction is the root above every top-level unit (HR of the whole jurisdiction reaches all).
+    chain.push(WHOLE_JURISDICTION);
     return chain;
   };
 
@@ -136,46 +153,51 @@ export function createGuard(deps: GuardDeps): Guard {
 
   return {
     allow(req, reply, capability) {
-      const header = req.headers.authorization;
-      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-      if (!token) {
-        deny(req, reply, 401, capability, undefined, 'authorization: missing Bearer token');
+      const auth = req.edaranAuth;
+      if (!auth || !auth.ok) {
+        deny(req, reply, 401, capability, undefined, auth?.reason ?? 'authorization: missing Bearer token');
         return undefined;
       }
-      const read = readToken(token, deps.jwtSecret, now());
-      if (!read.ok) {
-        deny(req, reply, 401, capability, undefined, `authorization: token ${read.failure}`);
-        return undefined;
-      }
-      if (!roleMay(read.principal.role, capability)) {
-        deny(
-          req,
-          reply,
-          403,
-          capability,
-          read.principal,
-          `role ${read.principal.role} may not ${capability}`,
-        );
-        return undefined;
-      }
-      // A token scoped to some letters reaches no other letter, on every route under /api/policies/:id.
       const policyId = policyIdOf(req);
-      if (policyId !== undefined && !coversPolicy(read.principal, policyId)) {
+      const day = dayOf(req);
+      const chosen = auth.candidates.find((p) => fits(p, capability, policyId, day));
+      if (chosen) return chosen;
+      const first = auth.candidates[0];
+      const allowedRole = auth.candidates.find((p) => roleMay(p.role, capability));
+      if (!allowedRole || !first) {
+        const roles = auth.candidates.map((p) => p.role).join('/');
+        deny(req, reply, 403, capability, first, `role ${roles} may not ${capability}`);
+      } else if (policyId !== undefined && !coversPolicy(allowedRole, policyId)) {
+        // A token scoped to some letters reaches no other letter, on every route under /api/policies/:id.
         deny(
           req,
           reply,
           403,
           capability,
-          read.principal,
-          `policy: the ${read.principal.role} token of ${read.principal.sub} is not for policy ${policyId}`,
+          allowedRole,
+          `policy: the ${allowedRole.role} token of ${allowedRole.sub} is not for policy ${policyId}`,
         );
-        return undefined;
+      } else {
+        deny(
+          req,
+          reply,
+          403,
+          capability,
+          allowedRole,
+          `date: the ${allowedRole.role} link of ${allowedRole.sub} is for ${allowedRole.day ?? '-'}, not ${day ?? '-'}`,
+        );
       }
-      return read.principal;
+      return undefined;
     },
     async allowPerson(req, reply, capability, p, policyId, nip) {
       const subject = await subjectOf(policyId, nip);
-      if (reaches(p, subject)) return true;
+      // The chosen role first, then the caller's other roles the endpoint allows (a supervisor is also an employee).
+      const auth = req.edaranAuth;
+      const others = auth?.ok
+        ? auth.candidates.filter((c) => c !== p && fits(c, capability, policyId, dayOf(req)))
+        : [];
+      for (const c of [p, ...others])
+        if ((c.person === undefined || c.person === nip) && reaches(c, subject)) return true;
       deny(req, reply, 403, capability, p, `nip: ${p.role} ${p.sub} does not reach this person`);
       return false;
     },

@@ -3,7 +3,7 @@
  * bearer token from --token, EDARAN_TOKEN, or — on the machine that runs the server — a short-lived token
  * minted for `role` with the local secret (EDARAN_JWT_SECRET or .edaran/jwt-secret).
  */
-import { resolveJwtSecret } from '../auth/secret';
+import { resolveKeyRing } from '../auth/keys';
 import { type Principal } from '../auth/principal';
 import { mintToken } from '../auth/tokens';
 
@@ -22,16 +22,16 @@ export interface ApiTarget {
 }
 
 /** The API target from the environment (and an explicit token, if any). */
-export function apiTarget(
+export async function apiTarget(
   operator: Principal,
   opts: { token?: string; env?: NodeJS.ProcessEnv } = {},
-): ApiTarget {
+): Promise<ApiTarget> {
   const env = opts.env ?? process.env;
   const host = env.EDARAN_HTTP_HOST || '127.0.0.1';
   const port = env.EDARAN_HTTP_PORT || '3000';
   const baseUrl = (env.EDARAN_API_URL || `http://${host}:${port}`).replace(/\/+$/, '');
   const token =
-    opts.token || env.EDARAN_TOKEN || mintToken(operator, resolveJwtSecret(env).secret, Date.now(), 15 * 60);
+    opts.token || env.EDARAN_TOKEN || (await mintToken(operator, resolveKeyRing(env), Date.now(), 15 * 60));
   return { baseUrl, token };
 }
 

@@ -1,7 +1,7 @@
 /**
  * edaran's HTTP API: the health check, the proof workflow's endpoints, the lifecycle routes behind signed
- * tokens (policy, day, results), the OpenAPI document at /docs and the web pages (/report, /supervisor,
- * /dashboard). Every error body comes from one table (errors.ts); malformed input is a 4xx naming the field.
+ * tokens or a session cookie (policy, day, results), sign-in (/auth/…), the OpenAPI document at /docs and the
+ * web pages (/report, /supervisor, /dashboard), all with the security headers of client/auth/http-security.ts. Every error body comes from one table (errors.ts); malformed input is a 4xx naming the field.
  */
 import { randomUUID } from 'node:crypto';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -10,7 +10,11 @@ import { z } from 'zod';
 import { approveProofUpdate, proofStatusQuery } from '../../workflows/messages';
 import { Jurisdiction, PolicyNumber } from '../../workflows/search-attributes';
 import { type Store } from '../../activities/store';
-import { resolveJwtSecret } from '../auth/secret';
+import { authenticate } from '../auth/authenticate';
+import { CSRF_HEADER, registerHttpSecurity } from '../auth/http-security';
+import { registerAuthRoutes, type AuthOptions } from '../auth/auth-routes';
+import { asKeyRing, resolveKeyRing, type KeyRing } from '../auth/keys';
+import { createRoleDeriver } from '../auth/roles';
 import { registerWebPages } from '../web/pages';
 import { registerDayRoutes } from './day-routes';
 import { errorBody, sendError } from './errors';
@@ -26,8 +30,12 @@ export interface ApiDeps {
   readonly client: Client;
   readonly taskQueue: string;
   readonly store: Store;
-  /** HS256 secret of the bearer tokens; default EDARAN_JWT_SECRET or <EDARAN_DATA_DIR>/jwt-secret. */
+  /** Signing keys of tokens, sessions and links; default EDARAN_JWT_SECRET or <EDARAN_DATA_DIR>/jwt-secret. */
+  readonly keys?: KeyRing;
+  /** One secret instead of {@link keys} (tests). */
   readonly jwtSecret?: string;
+  /** Sign-in: the OIDC provider, the development sign-in, personal links, cookie security. */
+  readonly auth?: AuthOptions;
   /** Where access denials are logged; default one JSON line on stderr. */
   readonly onDenied?: (d: Denial) => void;
   /** Clock for token expiry (tests). */
@@ -74,6 +82,10 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   // Malformed JSON, wrong content types, too-large bodies: 4xx from the same table, never a 5xx.
   app.setErrorHandler((err: { statusCode?: number; message: string; code?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
+    if (err.code?.startsWith('FST_CSRF_'))
+      return sendError(reply, 'FORBIDDEN', {
+        problems: [`${CSRF_HEADER}: missing or invalid CSRF token (${err.message})`],
+      });
     if (status === 415) return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', { problems: [err.message] });
     if (status === 413) {
       const limit = req.routeOptions.bodyLimit ?? bodyLimit;
@@ -105,9 +117,19 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     return { ok: true };
   });
 
-  const jwtSecret = deps.jwtSecret ?? resolveJwtSecret().secret;
+  const keys = deps.keys ?? (deps.jwtSecret !== undefined ? asKeyRing(deps.jwtSecret) : resolveKeyRing());
+  const now = deps.now ?? Date.now;
+  const auth: AuthOptions = deps.auth ?? { secureCookies: false };
+  registerHttpSecurity(app, {
+    secure: auth.secureCookies,
+    ...(auth.oidc ? { formActions: [new URL(auth.oidc.issuer).origin] } : {}),
+  });
+  const roles = createRoleDeriver(deps.store);
+  // Who is calling, before every /api route (bearer token or session cookie; see client/auth/authenticate.ts).
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/')) req.edaranAuth = await authenticate(req, { keys, roles, now });
+  });
   const guard = createGuard({
-    jwtSecret,
     store: deps.store,
     ...(deps.onDenied ? { onDenied: deps.onDenied } : {}),
     ...(deps.now ? { now: deps.now } : {}),
@@ -170,6 +192,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerResultsRoutes(app, context);
   registerOutboxRoutes(app, context);
   registerOpenApi(app);
+  registerAuthRoutes(app, { keys, store: deps.store, now, options: auth });
   registerWebPages(app);
   return app;
 }

@@ -1,7 +1,8 @@
 /**
  * Who is calling: a role and, for people, their NIP; HR also carries the unit it administers and the letters it
  * administers them under (unit ids repeat across jurisdictions: `setda` is in Kebumen, Kutai Kartanegara, DKI,
- * ...). Carried in a signed token (see jwt.ts), checked with zod at the edge.
+ * ...). Carried in a signed token (see tokens.ts), checked with zod at the edge. A principal from a personal
+ * link is narrowed further to one day (`day`) and, for a supervisor, one person (`person`).
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../../domain/lifecycle/unit-day/roster-entry';
@@ -25,6 +26,8 @@ export const principalSchema = z
     name: z.string().max(200).optional(),
     unit: z.string().min(1).max(80).optional(),
     policies: z.array(policyId).min(1, 'must name at least one policy').max(50).optional(),
+    day: z.iso.date('must be a day YYYY-MM-DD').optional(),
+    person: nip.optional(),
   })
   .superRefine((p, ctx) => {
     if ((p.role === 'employee' || p.role === 'supervisor') && !nip.safeParse(p.sub).success)
@@ -49,6 +52,11 @@ export type Principal = z.infer<typeof principalSchema>;
 /** The actor recorded in domain events for an action by this principal. */
 export function actorOf(p: Principal): { id: string; name: string; role: string } {
   return { id: p.sub, name: p.name ?? p.sub, role: p.role };
+}
+
+/** True when the principal is good for the day (no `day` claim: every day). */
+export function coversDay(p: Principal, day: string): boolean {
+  return p.day === undefined || p.day === day;
 }
 
 /** True when the token is good for the letter `policyId` (no `policies` claim: every letter). */

@@ -340,7 +340,7 @@ async function withApi(
 ): Promise<number> {
   let target: ApiTarget;
   try {
-    target = apiTarget(SECRETARIAT_OPERATOR, token ? { token } : {});
+    target = await apiTarget(SECRETARIAT_OPERATOR, token ? { token } : {});
   } catch (err) {
     process.stderr.write(`edaran policy: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;

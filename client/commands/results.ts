@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
   const query = new URLSearchParams({ format: parsed.values.csv ? 'csv' : 'json' });
   if (parsed.values.unit) query.set('unit', parsed.values.unit);
   try {
-    const target = apiTarget(
+    const target = await apiTarget(
       { role: 'secretariat', sub: 'cli', name: 'edaran CLI' },
       parsed.values.token ? { token: parsed.values.token } : {},
     );

@@ -1,10 +1,11 @@
 /**
- * `edaran token ROLE` — mints a bearer token for the API with the server's secret (EDARAN_JWT_SECRET, or the dev
- * secret in .edaran/jwt-secret). Run it on the server machine; hand the token to the person.
+ * `edaran token ROLE` — mints a service token (a scoped, expiring bearer token for scripts and gateways) with the
+ * server's current key (EDARAN_JWT_SECRET, or the dev secret in .edaran/jwt-secret). People sign in instead (SSO
+ * or the personal link in their messages); this is for machines.
  */
 import { parseArgs } from 'node:util';
 import { ROLES, principalSchema } from '../auth/principal';
-import { resolveJwtSecret } from '../auth/secret';
+import { resolveKeyRing } from '../auth/keys';
 import { DEFAULT_TOKEN_TTL_SECONDS, mintToken } from '../auth/tokens';
 
 export const summary = `mint an API token: token ${ROLES.join('|')} [--sub NIP|ID] [--unit UNIT] [--policy ID] [--hours H]`;
@@ -79,7 +80,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const now = Date.now();
   const ttl = Math.round(hours * 3600);
-  const token = mintToken(principal.data, resolveJwtSecret().secret, now, ttl);
+  const token = await mintToken(principal.data, resolveKeyRing(), now, ttl);
   process.stdout.write(
     parsed.values.json
       ? `${JSON.stringify({ token, ...principal.data, expiresAt: new Date(now + ttl * 1000).toISOString() })}\n`

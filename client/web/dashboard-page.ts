@@ -21,7 +21,7 @@ function group(rows, key){ var m = {}; rows.forEach(function(r){ (m[r[key]] = m[
 function rate(rows){ var owed = sum(rows, 'plannedRemote') - sum(rows, 'excused'); return owed > 0 ? (sum(rows, 'onTime') + sum(rows, 'late')) / owed : null; }
 async function render(){
   var box = document.getElementById('charts');
-  if (!token()) { document.getElementById('app').innerHTML = tokenBox(); applyLang(); return; }
+  if (!(await ensureSession())) return;
   box.textContent = t('loading');
   try {
     var p = policyId(); document.getElementById('when').textContent = p;
@@ -51,7 +51,7 @@ async function render(){
   } catch (e) { showError(box, e); }
 }
 async function downloadCsv(){
-  var res = await fetch('/api/policies/' + encodeURIComponent(policyId()) + '/results?format=csv', { headers: { authorization: 'Bearer ' + token() } });
+  var res = await fetch('/api/policies/' + encodeURIComponent(policyId()) + '/results?format=csv', { credentials: 'same-origin' });
   if (!res.ok) { showError(document.getElementById('charts'), apiError(res.status, await res.json().catch(function(){ return null; }))); return; }
   var blob = await res.blob(); var a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = policyId() + '-results.csv'; document.body.appendChild(a); a.click(); a.remove();
 }

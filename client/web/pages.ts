@@ -1,5 +1,6 @@
 /**
- * The web pages served by the API (no login page: the token comes with the link, `#token=…`, or is pasted once).
+ * The web pages served by the API. They carry no credentials: the session cookie does (set by a personal link,
+ * SSO or the development sign-in; see client/auth/auth-routes.ts).
  */
 import { type FastifyInstance } from 'fastify';
 import { dashboardPage } from './dashboard-page';
@@ -14,6 +15,8 @@ export function registerWebPages(app: FastifyInstance): void {
     '/dashboard': dashboardPage(),
   };
   for (const [path, html] of Object.entries(pages)) {
-    app.get(path, async (_req, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(html));
+    app.get(path, async (_req, reply) =>
+      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html),
+    );
   }
 }

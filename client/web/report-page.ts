@@ -7,7 +7,7 @@ import { page } from './layout';
 const SCRIPT = `
 async function render(){
   var box = document.getElementById('today'); var out = document.getElementById('result');
-  if (!token()) { document.getElementById('app').innerHTML = tokenBox(); applyLang(); return; }
+  if (!(await ensureSession())) return;
   box.textContent = t('loading');
   try {
     var me = await api('GET', '/api/me'); window.ME = me;

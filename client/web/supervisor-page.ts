@@ -7,7 +7,7 @@ import { page } from './layout';
 const SCRIPT = `
 async function render(){
   var box = document.getElementById('team');
-  if (!token()) { document.getElementById('app').innerHTML = tokenBox(); applyLang(); return; }
+  if (!(await ensureSession())) return;
   box.textContent = t('loading');
   try {
     var p = policyId(), d = dayOf();

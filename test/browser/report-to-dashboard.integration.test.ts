@@ -48,7 +48,7 @@ maybe('report page → dashboard in headless Chromium', () => {
       'days: [2023-12-04, 2023-12-11]',
       `days: [${day1}, ${day2}]`,
     );
-    const sec = mintToken({ role: 'secretariat', sub: 'setda' }, JWT_SECRET, Date.now());
+    const sec = await mintToken({ role: 'secretariat', sub: 'setda' }, JWT_SECRET, Date.now());
     const issued = await h.api.inject({
       method: 'POST',
       url: '/api/policies',

@@ -15,7 +15,8 @@ const self = createHash('sha256').update(readFileSync(__filename)).digest('hex')
 module.exports = {
   process(source, filePath) {
     const out = transformSync(source, {
-      loader: 'ts',
+      // ES-module-only packages (jose, openid-client) come through here as .js.
+      loader: filePath.endsWith('.js') ? 'js' : 'ts',
       format: 'cjs',
       target: 'es2022',
       platform: 'node',

@@ -42,8 +42,8 @@ export function kebumenOrg(): { unitsCsv: string; employeesCsv: string; jurisdic
 }
 
 /** A bearer token header for a principal. */
-export const bearer = (p: Principal, nowMs = Date.now()): { authorization: string } => ({
-  authorization: `Bearer ${mintToken(p, JWT_SECRET, nowMs)}`,
+export const bearer = async (p: Principal, nowMs = Date.now()): Promise<{ authorization: string }> => ({
+  authorization: `Bearer ${await mintToken(p, JWT_SECRET, nowMs)}`,
 });
 
 export interface ApiHarness {

@@ -71,7 +71,7 @@ describe('edaran policy / results / token CLI over the API', () => {
     const t = await cli(token, ['hr', '--unit', 'setda', '--policy', 'kebumen-2023,kukar-2021', '--json']);
     expect(t.code).toBe(0);
     const minted = JSON.parse(t.out) as { token: string };
-    expect(readToken(minted.token, JWT_SECRET, Date.now())).toMatchObject({
+    expect(await readToken(minted.token, JWT_SECRET, Date.now())).toMatchObject({
       ok: true,
       principal: { role: 'hr', unit: 'setda', policies: ['kebumen-2023', 'kukar-2021'] },
     });

@@ -134,7 +134,7 @@ describe('fuzzing the API with malformed letters and reports', () => {
       const res = await h.api.inject({
         method: 'POST',
         url: '/api/policies',
-        headers: bearer(sec),
+        headers: await bearer(sec),
         payload: { policy: text, org },
       });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
@@ -154,7 +154,7 @@ describe('fuzzing the API with malformed letters and reports', () => {
     const issued = await h.api.inject({
       method: 'POST',
       url: '/api/policies',
-      headers: bearer(sec),
+      headers: await bearer(sec),
       payload: { policy, org },
     });
     expect(issued.statusCode).toBe(201);
@@ -173,7 +173,7 @@ describe('fuzzing the API with malformed letters and reports', () => {
       const res = await h.api.inject({
         method: 'POST',
         url: `/api/policies/kebumen-2023/days/${days[0]}/reports`,
-        headers: bearer(employee),
+        headers: await bearer(employee),
         payload: body as object,
       });
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
@@ -263,7 +263,7 @@ describe('fuzzing reports to an open day', () => {
     const issued = await h.api.inject({
       method: 'POST',
       url: '/api/policies',
-      headers: bearer(sec),
+      headers: await bearer(sec),
       payload: { policy, org: kebumenOrg() },
     });
     expect(issued.statusCode).toBe(201);
@@ -281,7 +281,7 @@ describe('fuzzing reports to an open day', () => {
       (
         await h.api.inject({
           url: `/api/policies/${P}/days/${day}/people/${wfh.nip}`,
-          headers: bearer(employee),
+          headers: await bearer(employee),
         })
       ).json<{
         day: { report: unknown } | null;
@@ -296,7 +296,7 @@ describe('fuzzing reports to an open day', () => {
       const res = await h.api.inject({
         method: 'POST',
         url,
-        headers: { ...bearer(employee), 'content-type': 'application/json' },
+        headers: { ...(await await bearer(employee)), 'content-type': 'application/json' },
         payload: JSON.stringify(body),
       });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
@@ -310,7 +310,7 @@ describe('fuzzing reports to an open day', () => {
     expect([...statuses.keys()]).toEqual([400]);
     expect((await status()).day).toMatchObject({ report: null });
     // The open day does take a well-formed report: the refusals above were about the reports, not the day.
-    const ok = await h.api.inject({ method: 'POST', url, headers: bearer(employee), payload: valid });
+    const ok = await h.api.inject({ method: 'POST', url, headers: await bearer(employee), payload: valid });
     expect(ok.statusCode).toBe(201);
   });
 });

@@ -34,9 +34,9 @@ describe('the API on an open day', () => {
     const wait = localTimeToInstant(date, hhmm, ZONE) - (await env.currentTimeMs());
     if (wait > 0) await env.sleep(wait);
   };
-  const post = (p: Principal, url: string, payload: object) =>
-    h.api.inject({ method: 'POST', url, headers: bearer(p), payload });
-  const get = (p: Principal, url: string) => h.api.inject({ url, headers: bearer(p) });
+  const post = async (p: Principal, url: string, payload: object) =>
+    h.api.inject({ method: 'POST', url, headers: await bearer(p), payload });
+  const get = async (p: Principal, url: string) => h.api.inject({ url, headers: await bearer(p) });
   const report = (nip: string, extra: object = {}) => ({
     nip,
     checkIn: '07:30',
@@ -71,7 +71,11 @@ describe('the API on an open day', () => {
     form.append('employees', new Blob([org.employeesCsv], { type: 'text/csv' }), 'employees.csv');
     form.append('jurisdiction', new Blob([org.jurisdictionCsv], { type: 'text/csv' }), 'jurisdiction.csv');
     form.append('decisionDeadlineDays', '5');
-    const issued = await fetch(`${base}/api/policies`, { method: 'POST', headers: bearer(sec), body: form });
+    const issued = await fetch(`${base}/api/policies`, {
+      method: 'POST',
+      headers: await bearer(sec),
+      body: form,
+    });
     expect([issued.status, await issued.json()]).toEqual([
       201,
       expect.objectContaining({ policyId: P, days: [day1, day2] }),
@@ -183,7 +187,7 @@ describe('the API on an open day', () => {
     const res = await h.api.inject({
       method: 'POST',
       url: `/api/policies/${P}/amend?effectiveFrom=${day2}&reason=${encodeURIComponent('kuota turun')}`,
-      headers: { ...bearer(sec), 'content-type': 'application/yaml' },
+      headers: { ...(await await bearer(sec)), 'content-type': 'application/yaml' },
       payload: amended,
     });
     expect([res.statusCode, res.json<{ version: number }>().version]).toEqual([200, 2]);

@@ -58,7 +58,7 @@ describe('GET /api/outbox', () => {
   let store: Store;
   let app: FastifyInstance;
   const now = Date.now();
-  const token = (p: Parameters<typeof mintToken>[0]) => `Bearer ${mintToken(p, SECRET, now)}`;
+  const token = async (p: Parameters<typeof mintToken>[0]) => `Bearer ${await mintToken(p, SECRET, now)}`;
   beforeAll(async () => {
     store = await openStore({ sqlitePath: join(dir, 'edaran.db') });
     const { directoryVersion } = await store.importDirectory(ORG, { source: 'test' });
@@ -87,7 +87,7 @@ describe('GET /api/outbox', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/api/outbox?policy=${POLICY}&status=failed`,
-      headers: { authorization: token({ role: 'secretariat', sub: 'op' }) },
+      headers: { authorization: await token({ role: 'secretariat', sub: 'op' }) },
     });
     expect(res.statusCode).toBe(200);
     const body = res.json() as {
@@ -103,7 +103,7 @@ describe('GET /api/outbox', () => {
   });
 
   it('shows HR only its unit and sub-units, of a letter it names', async () => {
-    const hr = token({ role: 'hr', sub: 'hr-dinkes', unit: 'dinkes', policies: [POLICY] } as Parameters<
+    const hr = await token({ role: 'hr', sub: 'hr-dinkes', unit: 'dinkes', policies: [POLICY] } as Parameters<
       typeof mintToken
     >[0]);
     const res = await app.inject({
@@ -123,13 +123,13 @@ describe('GET /api/outbox', () => {
     const evaluator = await app.inject({
       method: 'GET',
       url: '/api/outbox',
-      headers: { authorization: token({ role: 'evaluator', sub: 'ev' }) },
+      headers: { authorization: await token({ role: 'evaluator', sub: 'ev' }) },
     });
     expect(evaluator.statusCode).toBe(403);
     const bad = await app.inject({
       method: 'GET',
       url: '/api/outbox?status=lost',
-      headers: { authorization: token({ role: 'secretariat', sub: 'op' }) },
+      headers: { authorization: await token({ role: 'secretariat', sub: 'op' }) },
     });
     expect(bad.statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/outbox' })).statusCode).toBe(401);

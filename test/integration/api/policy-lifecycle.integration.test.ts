@@ -25,8 +25,8 @@ describe('policy lifecycle through the API', () => {
     await env?.teardown();
   });
 
-  const post = (p: Principal, url: string, payload: object) =>
-    h.api.inject({ method: 'POST', url, headers: bearer(p), payload });
+  const post = async (p: Principal, url: string, payload: object) =>
+    h.api.inject({ method: 'POST', url, headers: await bearer(p), payload });
 
   it('refuses a broken letter with lines naming each field, and writes nothing', async () => {
     const broken = policy
@@ -47,7 +47,7 @@ describe('policy lifecycle through the API', () => {
     expect(res.json()).toMatchObject({ policyId: 'kebumen-2023', days });
     const roster = await waitForRoster(h.runtime, 'kebumen-2023', days[0]);
     expect(roster.length).toBe(org.employeesCsv.trim().split('\n').length - 1);
-    const state = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: bearer(sec) });
+    const state = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: await bearer(sec) });
     expect(state.json()).toMatchObject({ status: 'scheduled' });
 
     const wfh = roster.find((r) => r.mode.toLowerCase() === 'wfh')!;
@@ -84,7 +84,7 @@ describe('policy lifecycle through the API', () => {
     const early = await decide({ kind: 'adjust', policy, changes: 'tidak ada' });
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ error: 'INVALID_TRANSITION' });
-    const after = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: bearer(sec) });
+    const after = await h.api.inject({ url: '/api/policies/kebumen-2023', headers: await bearer(sec) });
     expect(after.json()).toMatchObject({ status: 'scheduled', policy: { version: 1 } });
 
     // An amendment from day 2 with no WFH at all: it names the day and counts the people whose mode changes (all

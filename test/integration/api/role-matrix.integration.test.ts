@@ -38,7 +38,7 @@ describe('API role × endpoint matrix', () => {
     const issued = await h.api.inject({
       method: 'POST',
       url: '/api/policies',
-      headers: bearer(sec),
+      headers: await bearer(sec),
       payload: { policy, org },
     });
     expect(issued.statusCode).toBe(201);
@@ -281,7 +281,7 @@ describe('API role × endpoint matrix', () => {
       for (const role of ALL) {
         const allowed = c.allowed.includes(role);
         const body = allowed && 'allowedBody' in c ? c.allowedBody : c.body?.();
-        const res = await call(c, bearer(who[role]), body);
+        const res = await call(c, await bearer(who[role]), body);
         if (!allowed) {
           denied++;
           if (res.statusCode < 400) unauthorizedSuccesses.push(`${role} ${c.name}: ${res.statusCode}`);
@@ -334,20 +334,23 @@ describe('API role × endpoint matrix', () => {
       const res = await h.api.inject({
         method,
         url,
-        headers: bearer(p),
+        headers: await bearer(p),
         ...(payload ? { payload: payload as object } : {}),
       });
       expect([p.role, url, res.statusCode]).toEqual([p.role, url, 403]);
     }
     expect(h.denials.length - before).toBe(attempts.length);
     // What is allowed is also scoped: HR of another unit sees none of E's unit in its results and team.
-    const results = await h.api.inject({ url: `/api/policies/${P}/results`, headers: bearer(other.hr) });
+    const results = await h.api.inject({
+      url: `/api/policies/${P}/results`,
+      headers: await bearer(other.hr),
+    });
     const units = results.json<{ rows: { unitId: string }[] }>().rows.map((r) => r.unitId);
     expect(units.length).toBeGreaterThan(0);
     expect(units).not.toContain(who.hr.unit);
-    const team = await h.api.inject({ url: `${base}/team`, headers: bearer(who.supervisor) });
+    const team = await h.api.inject({ url: `${base}/team`, headers: await bearer(who.supervisor) });
     expect(team.json<{ team: { nip: string }[] }>().team.map((t) => t.nip)).toContain(nipE);
-    const otherTeam = await h.api.inject({ url: `${base}/team`, headers: bearer(other.supervisor) });
+    const otherTeam = await h.api.inject({ url: `${base}/team`, headers: await bearer(other.supervisor) });
     expect(otherTeam.json<{ team: { nip: string }[] }>().team.map((t) => t.nip)).not.toContain(nipE);
   });
 
@@ -364,7 +367,7 @@ describe('API role × endpoint matrix', () => {
     for (const p of elsewhere) {
       for (const c of cases().filter((x) => x.url().startsWith(`/api/policies/${P}`))) {
         if (!c.allowed.includes(p.role)) continue;
-        const res = await call(c, bearer(p), c.body?.());
+        const res = await call(c, await bearer(p), c.body?.());
         expect([p.role, c.name, res.statusCode]).toEqual([p.role, c.name, 403]);
         expect(JSON.stringify(res.json())).toContain(`not for policy ${P}`);
         refused++;
@@ -375,7 +378,7 @@ describe('API role × endpoint matrix', () => {
     // The same principals scoped to P itself pass.
     const scoped: Principal = { role: 'evaluator', sub: 'inspektorat-1', policies: [P] };
     expect(
-      (await h.api.inject({ url: `/api/policies/${P}/recap`, headers: bearer(scoped) })).statusCode,
+      (await h.api.inject({ url: `/api/policies/${P}/recap`, headers: await bearer(scoped) })).statusCode,
     ).toBe(200);
   });
 
@@ -394,8 +397,8 @@ describe('API role × endpoint matrix', () => {
       garbage: 'Bearer not-a-token',
       forged: `Bearer ${forged}`,
       'alg none': `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
-      expired: `Bearer ${mintToken(sec, JWT_SECRET, Date.now() - 13 * 3600_000)}`,
-      'tampered signature': `Bearer ${mintToken(sec, JWT_SECRET, Date.now())}x`,
+      expired: `Bearer ${await mintToken(sec, JWT_SECRET, Date.now() - 13 * 3600_000)}`,
+      'tampered signature': `Bearer ${await mintToken(sec, JWT_SECRET, Date.now())}x`,
     };
     for (const c of cases()) {
       for (const [kind, authorization] of Object.entries(tokens)) {
@@ -407,9 +410,9 @@ describe('API role × endpoint matrix', () => {
   });
 
   it('answers malformed requests with a 4xx naming the field, never a 5xx', async () => {
-    const sec = bearer(who.secretariat);
-    const emp = bearer(who.employee);
-    const sup = bearer(who.supervisor);
+    const sec = await bearer(who.secretariat);
+    const emp = await bearer(who.employee);
+    const sup = await bearer(who.supervisor);
     const base = `/api/policies/${P}/days/${day1}`;
     const probes: {
       headers: Record<string, string>;
@@ -561,7 +564,7 @@ describe('API role × endpoint matrix', () => {
         const res = await h.api.inject({
           method: 'POST',
           url: c.url(),
-          headers: { ...bearer(who[role]), 'content-type': 'application/json' },
+          headers: { ...(await await bearer(who[role])), 'content-type': 'application/json' },
           payload: JSON.stringify(body),
         });
         expect([c.name, res.statusCode >= 400 && res.statusCode < 500]).toEqual([c.name, true]);
@@ -572,7 +575,7 @@ describe('API role × endpoint matrix', () => {
   });
 
   it('takes the policy file itself as the body, serves OpenAPI, results as JSON and CSV, no dossier before the evaluation', async () => {
-    const sec = bearer(who.secretariat);
+    const sec = await bearer(who.secretariat);
     const raw = await h.api.inject({
       method: 'POST',
       url: '/api/policies',
@@ -619,7 +622,7 @@ describe('API role × endpoint matrix', () => {
 
     const dossier = await h.api.inject({
       url: `/api/policies/${P}/dossier?format=csv`,
-      headers: bearer(who.evaluator),
+      headers: await bearer(who.evaluator),
     });
     expect([dossier.statusCode, dossier.json()]).toEqual([
       404,
@@ -632,7 +635,7 @@ describe('API role × endpoint matrix', () => {
     const res = await h.api.inject({
       method: 'POST',
       url: '/api/policies/preview',
-      headers: bearer(who.secretariat),
+      headers: await bearer(who.secretariat),
       payload: { policy: draft, org },
     });
     expect(res.statusCode).toBe(200);
@@ -654,7 +657,7 @@ describe('API role × endpoint matrix', () => {
   });
 
   it('revokes for the secretariat, after which the status says so', async () => {
-    const sec = bearer(who.secretariat);
+    const sec = await bearer(who.secretariat);
     const res = await h.api.inject({
       method: 'POST',
       url: `/api/policies/${P}/revoke`,
@@ -662,7 +665,7 @@ describe('API role × endpoint matrix', () => {
       payload: { reason: 'dibatalkan' },
     });
     expect(res.statusCode).toBe(204);
-    const state = await h.api.inject({ url: `/api/policies/${P}`, headers: bearer(who.employee) });
+    const state = await h.api.inject({ url: `/api/policies/${P}`, headers: await bearer(who.employee) });
     expect(state.json()).toMatchObject({
       status: 'revoked',
       revocation: { by: { id: 'setda-kebumen', role: 'secretariat' } },

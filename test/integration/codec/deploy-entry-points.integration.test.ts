@@ -104,7 +104,7 @@ describe('deploy/api-main.ts and deploy/worker-main.ts on the real dev server', 
 
     const policyNumber = 'SE/DEPLOY/NIP-198502022010011002';
     const auth = {
-      authorization: `Bearer ${mintToken({ role: 'secretariat', sub: 'ops', name: 'Operator' }, jwtSecret, Date.now(), 600)}`,
+      authorization: `Bearer ${await mintToken({ role: 'secretariat', sub: 'ops', name: 'Operator' }, jwtSecret, Date.now(), 600)}`,
     };
     // The proof endpoints are the secretariat's: without a token, 401.
     const anonymous = await fetch(`${base}/api/proof`, {

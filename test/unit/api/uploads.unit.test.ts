@@ -16,9 +16,9 @@ const SECRET = 'unit-secret-0123456789abcdef0123456789';
 const policy = readFileSync(join(root, 'examples/policies/kebumen-2023.yaml'), 'utf8');
 const orgFile = (f: string) => readFileSync(join(root, 'examples/orgs/kebumen', f), 'utf8');
 const store = { pinnedDirectory: () => Promise.resolve(undefined) } as unknown as Store;
-const auth = {
-  authorization: `Bearer ${mintToken({ role: 'secretariat', sub: 'setda' }, SECRET, Date.now())}`,
-};
+const auth = async () => ({
+  authorization: `Bearer ${await mintToken({ role: 'secretariat', sub: 'setda' }, SECRET, Date.now())}`,
+});
 
 function form(parts: Record<string, string | [string, string]>): FormData {
   const f = new FormData();
@@ -36,7 +36,7 @@ async function post(api: ReturnType<typeof buildApi>, url: string, body: FormDat
   addresses.set(api, address);
   const res = await fetch(`${address}${url}`, {
     method: 'POST',
-    headers: { ...auth, ...(type ? { 'content-type': type } : {}) },
+    headers: { ...(await auth()), ...(type ? { 'content-type': type } : {}) },
     body,
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -101,15 +101,15 @@ describe('letter uploads: multipart, the raw policy file, the body limit', () =>
       jwtSecret: SECRET,
       onDenied: (d) => denials.push(d),
     });
-    const scoped = (policies: string[]) => ({
-      authorization: `Bearer ${mintToken({ role: 'secretariat', sub: 'setda-dki', policies }, SECRET, Date.now())}`,
+    const scoped = async (policies: string[]) => ({
+      authorization: `Bearer ${await mintToken({ role: 'secretariat', sub: 'setda-dki', policies }, SECRET, Date.now())}`,
     });
     const payload = {
       policy,
       org: { unitsCsv: orgFile('units.csv'), employeesCsv: orgFile('employees.csv') },
     };
     for (const url of ['/api/policies', '/api/policies/preview']) {
-      const res = await api.inject({ method: 'POST', url, headers: scoped(['dki-2023']), payload });
+      const res = await api.inject({ method: 'POST', url, headers: await scoped(['dki-2023']), payload });
       expect([url, res.statusCode, res.json<{ problems: string[] }>().problems]).toEqual([
         url,
         403,
@@ -120,7 +120,7 @@ describe('letter uploads: multipart, the raw policy file, the body limit', () =>
     const own = await api.inject({
       method: 'POST',
       url: '/api/policies/preview',
-      headers: scoped(['kebumen-2023']),
+      headers: await scoped(['kebumen-2023']),
       payload,
     });
     expect(own.statusCode).toBe(200);
