@@ -36,6 +36,7 @@ const STRINGS: Strings = {
     supervisor: 'atasan',
     hr: 'kepegawaian',
     asThis: 'Masuk',
+    orNip: 'Atau masuk dengan NIP',
   },
   en: {
     signIn: 'Sign in (SSO)',
@@ -67,6 +68,7 @@ const STRINGS: Strings = {
     supervisor: 'supervisor',
     hr: 'HR',
     asThis: 'Sign in',
+    orNip: 'Or sign in with a NIP',
   },
 };
 
@@ -112,14 +114,17 @@ export function devSignInPage(people: readonly SamplePerson[], next: string): st
         `</td><td><button class="small" name="nip" value="${escapeHtml(p.nip)}" data-t="asThis">Masuk</button></td></tr>`,
     )
     .join('');
+  const roles =
+    `<p><span data-t="devAlso">Juga sebagai</span>: <label class="inline"><input type="checkbox" name="secretariat" value="1"> <span data-t="secretariat"></span></label> ` +
+    `<label class="inline"><input type="checkbox" name="evaluator" value="1"> <span data-t="evaluator"></span></label></p>`;
+  const hiddenNext = `<input type="hidden" name="next" value="${escapeHtml(next)}">`;
   const body =
     `<div class="err" id="dev-warning" role="alert" data-t="devWarning"></div>` +
     (people.length === 0
       ? '<p data-t="devNone"></p>'
-      : `<form method="post" action="/auth/dev"><input type="hidden" name="next" value="${escapeHtml(next)}">` +
-        `<p><span data-t="devAlso">Juga sebagai</span>: <label class="inline"><input type="checkbox" name="secretariat" value="1"> <span data-t="secretariat"></span></label> ` +
-        `<label class="inline"><input type="checkbox" name="evaluator" value="1"> <span data-t="evaluator"></span></label></p>` +
-        `<table id="people">${rows}</table></form>`);
+      : `<form method="post" action="/auth/dev">${hiddenNext}${roles}<table id="people">${rows}</table></form>`) +
+    `<form method="post" action="/auth/dev" id="by-nip">${hiddenNext}<label for="dev-nip" data-t="orNip">Atau masuk dengan NIP</label>` +
+    `<input id="dev-nip" name="nip" inputmode="numeric" autocomplete="off">${roles}<button class="primary" id="dev-sign-in" data-t="asThis">Masuk</button></form>`;
   return page({
     title: { id: { title: STRINGS.id.devTitle ?? '' }, en: { title: STRINGS.en.devTitle ?? '' } },
     strings: STRINGS,

@@ -320,19 +320,22 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
     expect(status).toContain(`${P}:`);
     expect(status).toContain(day);
     lap('validate, roster, issue, status');
-    const [employeeToken, evaluatorToken] = (
-      await Promise.all([edaran(cli, 'token', 'employee', '--sub', nip), edaran(cli, 'token', 'evaluator')])
-    ).map((t) => t.trim());
-
-    lap('tokens');
     browser = await chromium.launch(chromiumLaunch);
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const report = await phone.newPage();
     // The README's URL; the date only when the session's day is not today.
     const dateParam = day === DateTime.now().setZone(ZONE).toISODate() ? '' : `&date=${day}`;
-    const reportUrl = `${urls.api}/report?policy=${P}${dateParam}#token=${employeeToken}`;
-    // The shard of the day may still be starting: a user reloads.
+    const reportUrl = `${urls.api}/report?policy=${P}${dateParam}`;
+    // No IdP in `npm run dev`: the page offers the development sign-in, where the ASN signs in with their NIP
+    // and comes back to the report page.
     await report.goto(reportUrl);
+    await report.locator('#sign-in').click();
+    await report.locator('#dev-warning').waitFor();
+    await report.fill('#dev-nip', nip);
+    await report.click('#dev-sign-in');
+    await report.waitForURL(reportUrl);
+    lap('development sign-in');
+    // The shard of the day may still be starting: a user reloads.
     await until(
       'the report page shows the mode',
       async () => {
@@ -368,7 +371,13 @@ maybe('npm run dev: the README first session, a SIGKILL and a restart, TEMPORAL_
     lap('report sent');
     const desk = await browser.newContext();
     const dash = await desk.newPage();
-    await dash.goto(`${urls.api}/dashboard?policy=${P}#token=${evaluatorToken}`);
+    // The evaluator signs in as one of the directory's people, with the evaluator role.
+    await dash.goto(`${urls.api}/dashboard?policy=${P}`);
+    await dash.locator('#sign-in').click();
+    await dash.locator('#people').waitFor();
+    await dash.locator('#people').locator('xpath=..').locator('[name=evaluator]').check();
+    await dash.locator('#people button').first().click();
+    await dash.waitForURL(`${urls.api}/dashboard?policy=${P}`);
     await dash
       .locator('#reported-total')
       .waitFor({ timeout: 40_000 })

@@ -3,7 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { localTimeToInstant } from '../../domain/calendar/instants';
 import { mintToken } from '../../client/auth/tokens';
 import { createTimeSkippingEnv } from '../support/temporal';
@@ -16,6 +16,7 @@ import {
   waitForRoster,
 } from '../integration/api/api-fixture';
 import { browserArtifacts, chromiumLaunch, describeWithChromium } from '../support/chromium';
+import { signInAs } from '../support/sessions';
 
 /**
  * In real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): an ASN submits a report on
@@ -91,6 +92,9 @@ maybe('report page → dashboard in headless Chromium', () => {
     const [toExcuse, toAcknowledge] = bossPeople as [string, string];
     const token = (role: 'employee' | 'supervisor' | 'evaluator', sub: string) =>
       mintToken({ role, sub }, JWT_SECRET, Date.now());
+    // The pages ride on the session cookie (what a personal link or SSO sets); the API calls below use bearer tokens.
+    const as = (ctx: BrowserContext, nip: string, roles: ('evaluator' | 'secretariat')[] = []) =>
+      signInAs(ctx, base, JWT_SECRET, nip, roles);
 
     // 1. The ASN's phone: today's mode and why, the form, the receipt.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
@@ -98,12 +102,14 @@ maybe('report page → dashboard in headless Chromium', () => {
     // A day whose roster is published but whose shard has not opened: the mode shows, the form waits for the day.
     const later = (await h.runtime.store.rosterOf(P, day2)).find((r) => r.mode.toLowerCase() === 'wfh');
     expect(later).toBeDefined();
-    await report.goto(`${base}/report?policy=${P}&date=${day2}#token=${token('employee', later!.nip)}`);
+    await as(phone, later!.nip);
+    await report.goto(`${base}/report?policy=${P}&date=${day2}`);
     await report.locator('#not-open').waitFor();
     expect(await report.locator('#mode').textContent()).toBe('WFH');
     expect(await report.locator('#not-open').textContent()).toMatch(/belum dibuka/);
     expect(await report.locator('#form').isHidden()).toBe(true);
-    await report.goto(`${base}/report?policy=${P}&date=${day1}#token=${token('employee', nip)}`);
+    await as(phone, nip);
+    await report.goto(`${base}/report?policy=${P}&date=${day1}`);
     await report.locator('#mode').waitFor();
     expect(await report.locator('#mode').textContent()).toBe('WFH');
     expect(await report.locator('#today').textContent()).toMatch(/Bekerja dari rumah/);
@@ -127,7 +133,7 @@ maybe('report page → dashboard in headless Chromium', () => {
     // The receipt is the one the workflow holds.
     const status = await h.api.inject({
       url: `/api/policies/${P}/days/${day1}/people/${nip}`,
-      headers: { authorization: `Bearer ${token('employee', nip)}` },
+      headers: { authorization: `Bearer ${await token('employee', nip)}` },
     });
     expect(status.json()).toMatchObject({ day: { report: { receiptId } } });
 
@@ -139,7 +145,8 @@ maybe('report page → dashboard in headless Chromium', () => {
     const desk = await browser.newContext();
     const sup = await desk.newPage();
     const row = sup.locator(`tr[data-nip="${nip}"]`);
-    await sup.goto(`${base}/supervisor?policy=${P}&date=${day1}#token=${token('supervisor', supervisor)}`);
+    await as(desk, supervisor);
+    await sup.goto(`${base}/supervisor?policy=${P}&date=${day1}`);
     await row.waitFor();
     expect(await row.textContent()).toMatch(/sudah lapor/);
     await sup.screenshot({ path: join(artifacts, '3-supervisor.png'), fullPage: true });
@@ -153,7 +160,8 @@ maybe('report page → dashboard in headless Chromium', () => {
 
     // 3b. A supervisor higher up excuses someone who is sick: the page says so and the row shows it.
     const bossPage = await desk.newPage();
-    await bossPage.goto(`${base}/supervisor?policy=${P}&date=${day1}#token=${token('supervisor', boss)}`);
+    await as(desk, boss);
+    await bossPage.goto(`${base}/supervisor?policy=${P}&date=${day1}`);
     const excuseRow = bossPage.locator(`tr[data-nip="${toExcuse}"]`);
     await excuseRow.waitFor();
     expect(await excuseRow.textContent()).toMatch(/belum lapor/);
@@ -165,7 +173,7 @@ maybe('report page → dashboard in headless Chromium', () => {
     await bossPage.locator(`tr[data-nip="${toExcuse}"]`, { hasText: 'dimaklumi' }).waitFor();
     const excused = await h.api.inject({
       url: `/api/policies/${P}/days/${day1}/people/${toExcuse}`,
-      headers: { authorization: `Bearer ${token('supervisor', boss)}` },
+      headers: { authorization: `Bearer ${await token('supervisor', boss)}` },
     });
     expect(excused.json()).toMatchObject({
       day: { excuse: { reason: 'sick', note: 'surat keterangan dokter' } },
@@ -174,7 +182,8 @@ maybe('report page → dashboard in headless Chromium', () => {
 
     // 4. The evaluator dashboard counts it; the CSV downloads with the same numbers.
     const dash = await desk.newPage();
-    await dash.goto(`${base}/dashboard?policy=${P}#token=${token('evaluator', 'inspektorat')}`);
+    await as(desk, '199001012020011001', ['evaluator']);
+    await dash.goto(`${base}/dashboard?policy=${P}`);
     await dash.locator('#reported-total').waitFor();
     expect(await dash.locator('#reported-total').textContent()).toBe('1');
     expect(await dash.locator('#charts').textContent()).toMatch(/Porsi WFH per unit/);
@@ -213,10 +222,9 @@ maybe('report page → dashboard in headless Chromium', () => {
     // the supervisor acknowledges on the page and the escalation closes.
     const tuesday = DateTime.fromISO(day1).plus({ days: 1 }).toISODate()!;
     await env.sleep(localTimeToInstant(tuesday, '10:00', 'Asia/Jakarta') - (await env.currentTimeMs()));
-    // The pages keep the last token of the browser (the dashboard's, here): open the supervisor's link again
-    // (from another page: the same URL again would only be a jump to its fragment).
-    await bossPage.goto('about:blank');
-    await bossPage.goto(`${base}/supervisor?policy=${P}&date=${day1}#token=${token('supervisor', boss)}`);
+    // The browser's session is the evaluator's now (one cookie per browser): the supervisor signs in again.
+    await as(desk, boss);
+    await bossPage.goto(`${base}/supervisor?policy=${P}&date=${day1}`);
     const ackRow = bossPage.locator(`tr[data-nip="${toAcknowledge}"]`);
     await ackRow.waitFor();
     expect(await ackRow.locator('.badge').textContent()).toMatch(/^L\d$/);
@@ -225,7 +233,7 @@ maybe('report page → dashboard in headless Chromium', () => {
     await ackRow.locator('.badge').waitFor({ state: 'detached' });
     const acknowledged = await h.api.inject({
       url: `/api/policies/${P}/days/${day1}/people/${toAcknowledge}`,
-      headers: { authorization: `Bearer ${token('supervisor', boss)}` },
+      headers: { authorization: `Bearer ${await token('supervisor', boss)}` },
     });
     expect(acknowledged.json<{ day: { escalation: { status: string } } }>().day.escalation.status).not.toBe(
       'open',

@@ -11,6 +11,7 @@ import { type FastifyInstance } from 'fastify';
 import { type Denial } from '../../../client/api/guard';
 import { buildApi } from '../../../client/api/server';
 import { type Principal } from '../../../client/auth/principal';
+import { type AuthOptions } from '../../../client/auth/auth-routes';
 import { mintToken } from '../../../client/auth/tokens';
 import { loadConfig } from '../../../client/config';
 import { createWorker } from '../../../worker/create-worker';
@@ -53,11 +54,29 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+/** Options of {@link startApi} for the sign-in tests. */
+export interface StartApiOptions {
+  /** More configuration (e.g. EDARAN_PUBLIC_URL, EDARAN_LINK_TTL_MINUTES) for the worker and the API. */
+  readonly config?: Record<string, string>;
+  /** Sign-in options of the API (default: none, bearer tokens and sessions only). */
+  readonly auth?: (runtime: Runtime) => AuthOptions;
+  /** The API's clock (token, session and link expiry). */
+  readonly now?: () => number;
+}
+
 /** Starts the worker and builds the API on an already started Temporal environment. */
-export async function startApi(env: TestWorkflowEnvironment, taskQueue: string): Promise<ApiHarness> {
+export async function startApi(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  opts: StartApiOptions = {},
+): Promise<ApiHarness & { outboxDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edaran-api-'));
-  const config = loadConfig({ EDARAN_DATA_DIR: dataDir, EDARAN_TASK_QUEUE: taskQueue });
-  const runtime = await openRuntime(config, { env: { EDARAN_OUTBOX_DIR: join(dataDir, 'outbox') } });
+  const outboxDir = join(dataDir, 'outbox');
+  const config = loadConfig({ EDARAN_DATA_DIR: dataDir, EDARAN_TASK_QUEUE: taskQueue, ...opts.config });
+  // The worker signs the personal links in messages with the API's key.
+  const runtime = await openRuntime(config, {
+    env: { EDARAN_OUTBOX_DIR: outboxDir, EDARAN_JWT_SECRET: JWT_SECRET, ...opts.config },
+  });
   const worker: Worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
@@ -73,8 +92,11 @@ export async function startApi(env: TestWorkflowEnvironment, taskQueue: string):
     store: runtime.store,
     jwtSecret: JWT_SECRET,
     onDenied: (d) => denials.push(d),
+    ...(opts.auth ? { auth: opts.auth(runtime) } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   return {
+    outboxDir,
     api,
     runtime,
     denials,
