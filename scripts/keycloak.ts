@@ -3,7 +3,7 @@
  * org.keycloak:keycloak-quarkus-dist (zip) from Maven Central, fetched with `mvn dependency:get` into the local
  * Maven repository and unpacked once under ~/.cache/edaran/keycloak-<version>/ (or EDARAN_CACHE_DIR), keyed by
  * version. KEYCLOAK_HOME points at an installation instead. On a machine with internet the official container
- * (`quay.io/keycloak/keycloak:<version> start-dev --import-realm`) or the distribution from keycloak.org do the
+ * (`keycloak/keycloak:<version> start-dev --import-realm`) or the distribution from keycloak.org do the
  * same; see deploy/keycloak/README.md.
  *   tsx scripts/keycloak.ts            provision (fetch if needed, unpack once), print the home directory
  *   tsx scripts/keycloak.ts --check    print the home directory if provisioned, exit 1 otherwise
