@@ -27,7 +27,7 @@ interface DirectoryFacts {
 
 /** Derives principals from the directory; the facts of each pinned directory version are read once. */
 export interface RoleDeriver {
-  /** The person's principals for a request about `policyId` (or none), most specific first. */
+  /** The person's principals for a request about `policyId` (or none), in the order the guard tries them. */
   principalsOf(person: Person, policyId: string | undefined): Promise<Principal[]>;
 }
 
@@ -59,8 +59,9 @@ export function createRoleDeriver(store: Store): RoleDeriver {
       if (policyId !== undefined && pinned !== undefined) {
         const f = await factsOf(pinned);
         const policies = [policyId];
-        if (f.supervisors.has(person.sub)) out.push({ role: 'supervisor', ...base, policies });
+        // HR first: its view (the whole jurisdiction) contains the supervisor's own people.
         if (f.hrStaff.has(person.sub)) out.push({ role: 'hr', ...base, unit: WHOLE_JURISDICTION, policies });
+        if (f.supervisors.has(person.sub)) out.push({ role: 'supervisor', ...base, policies });
       }
       for (const role of ['secretariat', 'evaluator'] as const)
         if (person.idpRoles.includes(role)) out.push({ role, ...base });

@@ -184,6 +184,39 @@ maybe('personal links in messages', () => {
     await page.waitForURL(`${base}/auth/signed-out`);
     expect((await page.request.get(`${base}/api/me`)).status()).toBe(401);
 
+    // Past the deadline the missing are escalated: the supervisor's message links to that person's follow-up.
+    const tuesday = DateTime.fromISO(day1).plus({ days: 1 }).toISODate()!;
+    await env.sleep(localTimeToInstant(tuesday, '10:00', 'Asia/Jakarta') - (await env.currentTimeMs()));
+    let escalation: OutboxFile | undefined;
+    for (let i = 0; i < 120 && !escalation; i++) {
+      escalation = outbox(h.outboxDir).find((m) => m.kind === 'escalation' && linkIn(m.text) !== undefined);
+      if (!escalation) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(escalation).toBeDefined();
+    const subject = escalation!.key.split('/')[2]!;
+    const desk = await browser.newContext();
+    const sup = await desk.newPage();
+    await sup.goto(linkIn(escalation!.text)!);
+    expect(sup.url()).toBe(`${base}/supervisor?policy=${P}&date=${day1}&person=${subject}`);
+    const row = sup.locator(`tr[data-nip="${subject}"]`);
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Tindak lanjuti' }).click();
+    await sup.locator('#result .ok').waitFor();
+    // Signed in for that person only: acting for anyone else is refused.
+    const supSession = (await (await sup.request.get(`${base}/auth/session`)).json()) as {
+      csrfToken: string;
+    };
+    const elsewhere = [...wfh].find((n) => n !== subject && n !== nip)!;
+    const refused = await sup.request.post(
+      `${base}/api/policies/${P}/days/${day1}/people/${elsewhere}/recall`,
+      {
+        headers: { 'x-csrf-token': supSession.csrfToken },
+        data: {},
+      },
+    );
+    expect(refused.status()).toBe(403);
+    await desk.close();
+
     // Two days later the same link has expired: the page offers SSO (here the development sign-in) and a fresh link.
     clockOffsetMs = 2 * 24 * 3600_000;
     const later = await browser.newContext();
