@@ -142,7 +142,23 @@ export function registerAuthRoutes(
     auth.get('/auth/login', async (req, reply) => {
       const next = nextPath.parse((req.query as { next?: unknown } | undefined)?.next);
       if (rp) {
-        const { url, state } = await rp.start(`${baseOf(req)}/auth/callback`, next);
+        let started;
+        try {
+          started = await rp.start(`${baseOf(req)}/auth/callback`, next);
+        } catch (err) {
+          // The provider is unreachable or misconfigured: say so, and offer to try again.
+          const why = err instanceof Error ? err.message : String(err);
+          process.stderr.write(`[edaran] sign-in: the identity provider did not answer: ${why}\n`);
+          return html(
+            reply,
+            502,
+            authPage(
+              'signInFailed',
+              `<p data-t="signInFailedText"></p><p class="err" id="why">${escapeHtml(why)}</p><a class="button" id="sign-in" href="/auth/login?next=${encodeURIComponent(next)}" data-t="signIn">Masuk</a>`,
+            ),
+          );
+        }
+        const { url, state } = started;
         const token = await signToken(keys, 'oidc-state', { ...state }, now(), STATE_TTL_SECONDS);
         reply.setCookie(STATE_COOKIE, token, {
           ...sessionCookieOptions(options.secureCookies, STATE_TTL_SECONDS),
