@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActivities } from '../../../activities';
 import { importDirectoryFolder } from '../../../activities/store/import-folder';
+import { resolveKeyRing } from '../../../client/auth/keys';
+import { readLink } from '../../../client/auth/links';
 import { loadConfig } from '../../../client/config';
 import {
   roster as computeRoster,
@@ -142,7 +144,18 @@ describe('the morning roster notice the product sends', () => {
     expect(toWfh.text).not.toContain('rotation-off-site');
     // The letter's report deadline (17:00), in the letter's zone.
     expect(toWfh.text).toContain('paling lambat pukul 17.00 WIB');
-    expect(toWfh.text).toContain('Tautan laporan: http://127.0.0.1:3456/report?policy=kebumen-2023');
+    // The link is the person's own: their report for this letter and day, signed with the data dir's key.
+    const link = /Tautan laporan: (http:\/\/127\.0\.0\.1:3456\/auth\/link\?t=(\S+))/.exec(toWfh.text);
+    expect(link).not.toBeNull();
+    const read = await readLink(
+      resolveKeyRing({ EDARAN_DATA_DIR: dir }),
+      decodeURIComponent(link![2]!),
+      Date.now(),
+    );
+    expect(read).toEqual({
+      ok: true,
+      link: expect.objectContaining({ purpose: 'report', nip: wfh.nip, policyId: 'kebumen-2023', day: DAY }),
+    });
 
     const toWfo = await messageOf(wfo.nip);
     const whyWfo = explainAssignment(policy, full, wfo.nip, DAY);
