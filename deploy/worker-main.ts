@@ -5,6 +5,14 @@
 import { serveWorker } from '../worker/serve';
 import { LIVENESS_EVERY_MS, LIVENESS_FILE } from './liveness';
 
+// The worker signs the personal links in messages: with the API's key, or the links would not open.
+if (!process.env.EDARAN_JWT_SECRET?.trim()) {
+  console.error(
+    '[worker] EDARAN_JWT_SECRET: required (the same value as the API: it signs the links in messages)',
+  );
+  process.exit(1);
+}
+
 serveWorker({ name: 'worker', liveness: { file: LIVENESS_FILE, everyMs: LIVENESS_EVERY_MS } }).catch(
   (err: unknown) => {
     console.error(err);

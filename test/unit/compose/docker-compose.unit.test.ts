@@ -15,7 +15,7 @@ const OTHER_VARS: Record<string, string> = {
   EDARAN_CODEC_PORT: 'deploy/codec-env.ts',
   EDARAN_CODEC_CORS_ORIGINS: 'deploy/codec-env.ts',
   EDARAN_PUBLIC_URL: 'worker/runtime.ts',
-  EDARAN_JWT_SECRET: 'client/auth/secret.ts',
+  EDARAN_JWT_SECRET: 'client/auth/keys.ts',
   EDARAN_SMTP_URL: 'activities/notifications/channels-from-env.ts',
   EDARAN_MAIL_FROM: 'activities/notifications/channels-from-env.ts',
   EDARAN_WEBHOOK_URL: 'activities/notifications/channels-from-env.ts',
