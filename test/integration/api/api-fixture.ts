@@ -12,6 +12,8 @@ import { type Denial } from '../../../client/api/guard';
 import { buildApi } from '../../../client/api/server';
 import { type Principal } from '../../../client/auth/principal';
 import { type AuthOptions } from '../../../client/auth/auth-routes';
+import { keyRing } from '../../../client/auth/keys';
+import { mintSession, SESSION_COOKIE } from '../../../client/auth/session';
 import { mintToken } from '../../../client/auth/tokens';
 import { loadConfig } from '../../../client/config';
 import { createWorker } from '../../../worker/create-worker';
@@ -40,6 +42,17 @@ export function kebumenOrg(): { unitsCsv: string; employeesCsv: string; jurisdic
     employeesCsv: readFileSync(join(dir, 'employees.csv'), 'utf8'),
     jurisdictionCsv: readFileSync(join(dir, 'jurisdiction.csv'), 'utf8'),
   };
+}
+
+/**
+ * The headers of a browser signed in as a principal: the session cookie, the CSRF cookie and the page's CSRF
+ * token (what GET /auth/session gives the pages).
+ */
+export async function sessionHeaders(api: FastifyInstance, p: Principal): Promise<Record<string, string>> {
+  const session = `${SESSION_COOKIE}=${await mintSession(keyRing(JWT_SECRET), { kind: 'link', principal: p }, Date.now())}`;
+  const res = await api.inject({ url: '/auth/session', headers: { cookie: session } });
+  const csrfCookie = String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  return { cookie: `${session}; ${csrfCookie}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
 }
 
 /** A bearer token header for a principal. */

@@ -10,6 +10,7 @@ import {
   JWT_SECRET,
   kebumenLetter,
   kebumenOrg,
+  sessionHeaders,
   startApi,
   waitForRoster,
 } from './api-fixture';
@@ -272,47 +273,53 @@ describe('API role × endpoint matrix', () => {
       ...(c.method === 'POST' ? { payload: (body ?? {}) as object } : {}),
     });
 
-  it('lets through exactly the allowed roles, and logs every denial', async () => {
-    const unauthorizedSuccesses: string[] = [];
-    const wrong: string[] = [];
-    let denied = 0;
-    const before = h.denials.length;
-    for (const c of cases()) {
-      for (const role of ALL) {
-        const allowed = c.allowed.includes(role);
-        const body = allowed && 'allowedBody' in c ? c.allowedBody : c.body?.();
-        const res = await call(c, await bearer(who[role]), body);
-        if (!allowed) {
-          denied++;
-          if (res.statusCode < 400) unauthorizedSuccesses.push(`${role} ${c.name}: ${res.statusCode}`);
-          else if (res.statusCode !== 403) wrong.push(`${role} ${c.name}: ${res.statusCode} (expected 403)`);
-          else
-            expect(res.json()).toMatchObject({
-              error: 'FORBIDDEN',
-              message: { id: expect.any(String), en: expect.any(String) },
-            });
-        } else if (res.statusCode !== c.allowedStatus) {
-          wrong.push(
-            `${role} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)} (expected ${c.allowedStatus})`,
-          );
-        } else if (res.statusCode >= 400) {
-          // Every refusal comes from the one table: its code and the message in both languages.
-          expect([c.name, res.json()]).toMatchObject([
-            c.name,
-            { error: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
-          ]);
+  it.each(['bearer tokens', 'session cookies'] as const)(
+    'lets through exactly the allowed roles, and logs every denial (%s)',
+    async (via) => {
+      const credentials = async (p: Principal) =>
+        via === 'bearer tokens' ? bearer(p) : sessionHeaders(h.api, p);
+      const unauthorizedSuccesses: string[] = [];
+      const wrong: string[] = [];
+      let denied = 0;
+      const before = h.denials.length;
+      for (const c of cases()) {
+        for (const role of ALL) {
+          const allowed = c.allowed.includes(role);
+          const body = allowed && 'allowedBody' in c ? c.allowedBody : c.body?.();
+          const res = await call(c, await credentials(who[role]), body);
+          if (!allowed) {
+            denied++;
+            if (res.statusCode < 400) unauthorizedSuccesses.push(`${role} ${c.name}: ${res.statusCode}`);
+            else if (res.statusCode !== 403)
+              wrong.push(`${role} ${c.name}: ${res.statusCode} (expected 403)`);
+            else
+              expect(res.json()).toMatchObject({
+                error: 'FORBIDDEN',
+                message: { id: expect.any(String), en: expect.any(String) },
+              });
+          } else if (res.statusCode !== c.allowedStatus) {
+            wrong.push(
+              `${role} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)} (expected ${c.allowedStatus})`,
+            );
+          } else if (res.statusCode >= 400) {
+            // Every refusal comes from the one table: its code and the message in both languages.
+            expect([c.name, res.json()]).toMatchObject([
+              c.name,
+              { error: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
+            ]);
+          }
         }
       }
-    }
-    expect(unauthorizedSuccesses).toEqual([]);
-    expect(wrong).toEqual([]);
-    expect(h.denials.length - before).toBe(denied);
-    expect(h.denials.at(-1)).toMatchObject({
-      status: 403,
-      role: expect.any(String),
-      capability: expect.any(String),
-    });
-  });
+      expect(unauthorizedSuccesses).toEqual([]);
+      expect(wrong).toEqual([]);
+      expect(h.denials.length - before).toBe(denied);
+      expect(h.denials.at(-1)).toMatchObject({
+        status: 403,
+        role: expect.any(String),
+        capability: expect.any(String),
+      });
+    },
+  );
 
   it('keeps each person within reach: own NIP, own chain, own unit', async () => {
     const base = `/api/policies/${P}/days/${day1}`;
