@@ -273,53 +273,55 @@ describe('API role × endpoint matrix', () => {
       ...(c.method === 'POST' ? { payload: (body ?? {}) as object } : {}),
     });
 
-  it.each(['bearer tokens', 'session cookies'] as const)(
-    'lets through exactly the allowed roles, and logs every denial (%s)',
-    async (via) => {
-      const credentials = async (p: Principal) =>
-        via === 'bearer tokens' ? bearer(p) : sessionHeaders(h.api, p);
-      const unauthorizedSuccesses: string[] = [];
-      const wrong: string[] = [];
-      let denied = 0;
-      const before = h.denials.length;
-      for (const c of cases()) {
-        for (const role of ALL) {
-          const allowed = c.allowed.includes(role);
-          const body = allowed && 'allowedBody' in c ? c.allowedBody : c.body?.();
-          const res = await call(c, await credentials(who[role]), body);
-          if (!allowed) {
-            denied++;
-            if (res.statusCode < 400) unauthorizedSuccesses.push(`${role} ${c.name}: ${res.statusCode}`);
-            else if (res.statusCode !== 403)
-              wrong.push(`${role} ${c.name}: ${res.statusCode} (expected 403)`);
-            else
-              expect(res.json()).toMatchObject({
-                error: 'FORBIDDEN',
-                message: { id: expect.any(String), en: expect.any(String) },
-              });
-          } else if (res.statusCode !== c.allowedStatus) {
-            wrong.push(
-              `${role} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)} (expected ${c.allowedStatus})`,
-            );
-          } else if (res.statusCode >= 400) {
-            // Every refusal comes from the one table: its code and the message in both languages.
-            expect([c.name, res.json()]).toMatchObject([
-              c.name,
-              { error: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
-            ]);
-          }
+  /** Every case under every role, with the given credentials: bearer tokens or the session cookie. */
+  const exactlyTheAllowedRoles = async (
+    credentials: (p: Principal) => Promise<Record<string, string>>,
+  ): Promise<void> => {
+    const unauthorizedSuccesses: string[] = [];
+    const wrong: string[] = [];
+    let denied = 0;
+    const before = h.denials.length;
+    for (const c of cases()) {
+      for (const role of ALL) {
+        const allowed = c.allowed.includes(role);
+        const body = allowed && 'allowedBody' in c ? c.allowedBody : c.body?.();
+        const res = await call(c, await credentials(who[role]), body);
+        if (!allowed) {
+          denied++;
+          if (res.statusCode < 400) unauthorizedSuccesses.push(`${role} ${c.name}: ${res.statusCode}`);
+          else if (res.statusCode !== 403) wrong.push(`${role} ${c.name}: ${res.statusCode} (expected 403)`);
+          else
+            expect(res.json()).toMatchObject({
+              error: 'FORBIDDEN',
+              message: { id: expect.any(String), en: expect.any(String) },
+            });
+        } else if (res.statusCode !== c.allowedStatus) {
+          wrong.push(
+            `${role} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)} (expected ${c.allowedStatus})`,
+          );
+        } else if (res.statusCode >= 400) {
+          // Every refusal comes from the one table: its code and the message in both languages.
+          expect([c.name, res.json()]).toMatchObject([
+            c.name,
+            { error: expect.any(String), message: { id: expect.any(String), en: expect.any(String) } },
+          ]);
         }
       }
-      expect(unauthorizedSuccesses).toEqual([]);
-      expect(wrong).toEqual([]);
-      expect(h.denials.length - before).toBe(denied);
-      expect(h.denials.at(-1)).toMatchObject({
-        status: 403,
-        role: expect.any(String),
-        capability: expect.any(String),
-      });
-    },
-  );
+    }
+    expect(unauthorizedSuccesses).toEqual([]);
+    expect(wrong).toEqual([]);
+    expect(h.denials.length - before).toBe(denied);
+    expect(h.denials.at(-1)).toMatchObject({
+      status: 403,
+      role: expect.any(String),
+      capability: expect.any(String),
+    });
+  };
+
+  it('lets through exactly the allowed roles, and logs every denial', () => exactlyTheAllowedRoles(bearer));
+
+  it('does the same for browsers: the session cookie with the page’s CSRF token', () =>
+    exactlyTheAllowedRoles((p) => sessionHeaders(h.api, p)));
 
   it('keeps each person within reach: own NIP, own chain, own unit', async () => {
     const base = `/api/policies/${P}/days/${day1}`;
