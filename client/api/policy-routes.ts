@@ -5,6 +5,7 @@
  */
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type z } from 'zod';
+import { dayTimetable } from '../../domain/bridge';
 import { actorOf } from '../auth/principal';
 import {
   amendPolicy,
@@ -123,11 +124,17 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
       const { policy, filename, org } = body;
       if (p.policies && !guard.allowPolicy(req, reply, 'issue', p, parsePolicyOrThrow(policy, filename).id))
         return reply;
-      return await previewRoster(deps, {
+      const preview = await previewRoster(deps, {
         policyText: policy,
         ...(filename !== undefined ? { filename } : {}),
         ...(org !== undefined ? { org } : {}),
       });
+      // Each day with its timetable (notice, reminders, deadline, escalations, recap, cut-off) in the letter's zone.
+      const document = parsePolicyOrThrow(policy, filename);
+      return {
+        ...preview,
+        days: preview.days.map((d) => ({ ...d, timetable: dayTimetable(document, d.date) })),
+      };
     } catch (err) {
       return refuse(reply, err);
     }

@@ -18,6 +18,7 @@ import {
   withCalendarFiles,
 } from '../../domain/policy';
 import { addDays, resolveZone, workingCalendar } from '../../domain/calendar';
+import { runShowDay } from './policy-timetable';
 import { type ApiAnswer, type ApiTarget, apiTarget, callApi, describeRefusal } from '../api/http-client';
 
 /** One `policy` subcommand. */
@@ -34,9 +35,11 @@ const SUBCOMMANDS: Readonly<Record<string, PolicySubcommand>> = {
     run: runValidate,
   },
   show: {
-    summary: 'summarise a policy and list its trial days (--json for a machine-readable object)',
-    usage: 'edaran policy show FILE [--json]',
-    run: runShow,
+    summary:
+      "summarise a policy and list its trial days; with --day, that day's timetable in the letter's zone (--json)",
+    usage: 'edaran policy show FILE [--day YYYY-MM-DD] [--json]',
+    run: (args) =>
+      args.some((a) => a === '--day' || a.startsWith('--day=')) ? runShowDay(args) : runShow(args),
   },
   issue: {
     summary:

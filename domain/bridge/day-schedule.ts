@@ -40,6 +40,11 @@ export const DEFAULT_RECAP_AT = '09:00';
 
 const iso = (i: Instant): string => new Date(i).toISOString();
 
+/** The day's recap: the letter's recap time (DEFAULT_RECAP_AT when it names none) on the next working day. */
+export function recapInstant(policy: Policy, deadline: Instant, calendar: WorkingCalendar): Instant {
+  return nextWorkingDayAt(deadline, policy.recap?.at ?? DEFAULT_RECAP_AT, calendar);
+}
+
 /** The day's plan; `calendar` may be passed in when planning many days of one policy. */
 export function planPolicyDay(
   policy: Policy,
@@ -70,7 +75,7 @@ export function planPolicyDay(
       previous = applyDelay(previous, level.after, calendar);
       return { level: level.level, ruleId: level.id, at: previous, to: level.to };
     });
-  const recapAt = nextWorkingDayAt(deadline, policy.recap?.at ?? DEFAULT_RECAP_AT, calendar);
+  const recapAt = recapInstant(policy, deadline, calendar);
   const cutoff = Math.max(recapAt, previous);
   return {
     noticeAt: iso(notice),

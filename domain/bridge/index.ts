@@ -1,6 +1,20 @@
 /** Bridges between the policy file, the calendar, the roster and the lifecycle deciders. Pure. */
 export { policyRefOf } from './policy-ref';
-export { planPolicyDay, type PlannedDay, NOTICE_LEAD_MINUTES, DEFAULT_RECAP_AT } from './day-schedule';
+export {
+  planPolicyDay,
+  recapInstant,
+  type PlannedDay,
+  NOTICE_LEAD_MINUTES,
+  DEFAULT_RECAP_AT,
+} from './day-schedule';
+export {
+  dayTimetable,
+  isLetterDay,
+  type DayTimetable,
+  type TimetableEntry,
+  type TimetableKind,
+} from './day-timetable';
+export { zoneLabel } from './zone-label';
 export { SHARD_SIZE, shardsOfUnit, shardIdOf, type Shard } from './shards';
 export { documentAfterDecision } from './decision-document';
 export { countAffectedPeople } from './affected-people';

@@ -60,6 +60,24 @@ describe('letter uploads: multipart, the raw policy file, the body limit', () =>
     );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ policyId: 'kebumen-2023', days: [{ date: '2023-12-04' }, {}] });
+    // Each day carries its timetable in the letter's zone (WIB).
+    const timetable = (res.json.days as { timetable: { zoneLabel: string; entries: unknown[] } }[])[0]
+      ?.timetable;
+    expect(timetable?.zoneLabel).toBe('WIB');
+    expect(timetable?.entries[0]).toEqual({
+      kind: 'notice',
+      at: '2023-12-04T00:00:00.000Z',
+      local: 'Mon 2023-12-04 07:00 WIB',
+      to: 'employee',
+    });
+    expect(timetable?.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'escalation',
+        level: 2,
+        to: 'unit-head',
+        local: 'Wed 2023-12-06 09:00 WIB',
+      }),
+    );
   });
 
   it('names the part that is wrong: a bad CSV, an unknown part, a missing file, a number that is not one', async () => {
