@@ -13,8 +13,8 @@ export const LOCATION_MODES = ['home', 'anywhere'] as const;
 export type LocationMode = (typeof LOCATION_MODES)[number];
 
 /**
- * A WFH quota for a kind of unit: at most `maxWfhPercent` of the unit's eligible headcount off-site per day.
- * The first quota whose selector matches a unit applies to it.
+ * A WFH quota for a kind of unit: at most `maxWfhPercent` of the unit's whole headcount (everyone in the unit,
+ * excluded or out of scope included) off-site per day. The first quota whose selector matches a unit applies.
  */
 export const quotaSchema = z.strictObject({
   id: ruleIdSchema,
