@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
+  type EscalationLevel,
   lineOfPathInText,
   listedDayProblems,
   parseCalendarFile,
@@ -274,7 +275,7 @@ function showText(p: Policy, o: Record<string, unknown>): string {
         ]
       : []),
     `  reporting   ${p.reporting?.report ? `${p.reporting.report.contents.join(', ')} to ${p.reporting.report.to} by ${p.reporting.report.deadline}` : 'none'}`,
-    `  escalation  ${(p.escalation?.levels ?? []).map((l) => `${l.level}. ${l.to} after ${'workingHours' in l.after ? `${l.after.workingHours} working h` : `next working day ${l.after.nextWorkingDayAt}`}`).join('; ') || 'none'}`,
+    `  escalation  ${(p.escalation?.levels ?? []).map((l) => `${l.level}. ${l.to} ${describeDelay(l.after, l.level)}`).join('; ') || 'none'}`,
     `  evaluation  ${describeWhen(p.evaluation.when)}; decisions: ${p.evaluation.decisions.join(', ')}`,
     ...(p.rollout
       ? [`  rollout     ${p.rollout.stages.map((s) => `${s.kind}: ${s.name}`).join(' → ')}`]
@@ -282,6 +283,13 @@ function showText(p: Policy, o: Record<string, unknown>): string {
     `  assumptions ${String(o.assumptions)} marked in the file`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function describeDelay(after: EscalationLevel['after'], level: number): string {
+  const from = after.from === 'deadline' || level === 1 ? 'the deadline' : `level ${level - 1}`;
+  if ('workingHours' in after) return `${after.workingHours} working h after ${from}`;
+  if ('workingDays' in after) return `${after.workingDays} working day(s) after ${from}`;
+  return `next working day ${after.nextWorkingDayAt} after ${from === 'the deadline' ? 'the missed day' : from}`;
 }
 
 function describeWhen(w: Policy['evaluation']['when']): string {

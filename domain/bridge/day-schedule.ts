@@ -1,21 +1,20 @@
 /**
  * The instants of one policy day, from the letter's local times and working calendar:
- *  - notice and opening: 30 minutes before work starts (assumption: the letters set no time);
- *  - reminders: the letter's reminders to off-site staff;
+ *  - notice and opening: the letter's `notice.at`, else 30 minutes before work starts (the letters set no time);
+ *  - reminders: the letter's reminders to those who owe a report;
  *  - deadline: the daily report's deadline, or the end of working hours when the letter sets none;
- *  - escalations: each level's delay counted from the previous one (the first from the deadline) in working
- *    hours, skipping evenings, weekends and holidays;
+ *  - escalations: each level's delay counted from the previous one (the first from the deadline), or from the
+ *    deadline with `after.from: deadline`, in the working calendar (evenings, weekends and holidays skipped);
  *  - cut-off of late reports: the recap time on the next working day, but never before the last escalation.
  */
 import {
-  applyDelay,
   type Instant,
   localMinuteToInstant,
   localTimeToInstant,
   nextWorkingDayAt,
   type WorkingCalendar,
 } from '../calendar';
-import { type Policy, policyCalendar } from '../policy';
+import { deadlineMinute, escalationInstants, noticeMinute, type Policy, policyCalendar } from '../policy';
 
 /** Instants as ISO-8601 UTC strings, ready for workflow timers and payloads. */
 export interface PlannedDay {
@@ -33,8 +32,8 @@ export interface PlannedDay {
   readonly cutoff: string;
 }
 
-/** Minutes before the first working interval at which the morning notice goes out. */
-export const NOTICE_LEAD_MINUTES = 30;
+/** Minutes before work starts at which the morning notice goes out when the letter sets no `notice.at`. */
+export { NOTICE_LEAD_MINUTES } from '../policy';
 /** Recap time when the letter names none. */
 export const DEFAULT_RECAP_AT = '09:00';
 
@@ -45,44 +44,36 @@ export function recapInstant(policy: Policy, deadline: Instant, calendar: Workin
   return nextWorkingDayAt(deadline, policy.recap?.at ?? DEFAULT_RECAP_AT, calendar);
 }
 
-/** The day's plan; `calendar` may be passed in when planning many days of one policy. */
+/**
+ * The day's plan; `calendar` may be passed in when planning many days of one policy. The policy's checks refuse a
+ * file whose reminders or ladder would not plan as written (domain/policy/day-plan-checks.ts), so nothing of a
+ * valid letter is left out here.
+ */
 export function planPolicyDay(
   policy: Policy,
   date: string,
   calendar: WorkingCalendar = policyCalendar(policy),
 ): PlannedDay {
   const zone = calendar.zone;
-  const intervals = calendar.workIntervals(date);
-  const first = intervals[0];
-  const last = intervals[intervals.length - 1];
-  // A trial day the letter names explicitly may fall outside the calendar's working days: use the default hours.
-  const startMinutes = first?.start ?? 7 * 60 + 30;
-  const endMinutes = last?.end ?? 16 * 60;
-  const notice = localMinuteToInstant(date, Math.max(0, startMinutes - NOTICE_LEAD_MINUTES), zone);
-  const deadlineTime = policy.reporting?.report?.deadline;
-  const deadline = deadlineTime
-    ? localTimeToInstant(date, deadlineTime, zone)
-    : localMinuteToInstant(date, endMinutes, zone);
+  const notice = localMinuteToInstant(date, noticeMinute(policy, date, calendar), zone);
+  const deadline = localMinuteToInstant(date, deadlineMinute(policy, date, calendar), zone);
   const reminders = (policy.reminders ?? [])
-    .filter((r) => r.to !== 'supervisor' && r.to !== 'unit-head')
     .map((r) => ({ ruleId: r.id, at: localTimeToInstant(date, r.at, zone) }))
-    .filter((r) => r.at > notice && r.at < deadline)
     .sort((a, b) => a.at - b.at);
-  let previous = deadline;
-  const escalations = [...(policy.escalation?.levels ?? [])]
-    .sort((a, b) => a.level - b.level)
-    .map((level) => {
-      previous = applyDelay(previous, level.after, calendar);
-      return { level: level.level, ruleId: level.id, at: previous, to: level.to };
-    });
+  const escalations = escalationInstants(policy.escalation?.levels ?? [], deadline, calendar);
   const recapAt = recapInstant(policy, deadline, calendar);
-  const cutoff = Math.max(recapAt, previous);
+  const cutoff = Math.max(recapAt, ...escalations.map((e) => e.at));
   return {
     noticeAt: iso(notice),
     opensAt: iso(notice),
     reminders: reminders.map((r) => ({ ruleId: r.ruleId, at: iso(r.at) })),
     deadline: iso(deadline),
-    escalations: escalations.map((e) => ({ level: e.level, ruleId: e.ruleId, at: iso(e.at), to: e.to })),
+    escalations: escalations.map((e) => ({
+      level: e.level.level,
+      ruleId: e.level.id,
+      at: iso(e.at),
+      to: e.level.to,
+    })),
     cutoff: iso(cutoff),
   };
 }

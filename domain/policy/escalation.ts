@@ -1,16 +1,36 @@
 import { z } from 'zod';
 import { assumptionSchema, clauseTextSchema, localTimeSchema, roleSchema, ruleIdSchema } from './primitives';
 
-/** A delay counted in the policy's working calendar: working hours, or a time on the next working day. */
+/**
+ * What a level's delay is counted from: `previous-level` (the default; the first level counts from the deadline)
+ * or `deadline` (the missed day: "the next working day at 09:00" after the day the report was missed).
+ */
+export const ESCALATION_ANCHORS = ['deadline', 'previous-level'] as const;
+/** One escalation anchor. */
+export type EscalationAnchor = (typeof ESCALATION_ANCHORS)[number];
+const fromSchema = z.enum(ESCALATION_ANCHORS).optional();
+
+/**
+ * A delay counted in the policy's working calendar: working hours, working days (the same local time that many
+ * working days later), or a time on the next working day; `from` says what it counts from.
+ */
 export const delaySchema = z.union(
   [
-    z.strictObject({ workingHours: z.number().gt(0).max(200) }),
-    z.strictObject({ nextWorkingDayAt: localTimeSchema }),
+    z.strictObject({ from: fromSchema, workingHours: z.number().gt(0).max(200) }),
+    z.strictObject({ from: fromSchema, workingDays: z.number().int().min(1).max(30) }),
+    z.strictObject({ from: fromSchema, nextWorkingDayAt: localTimeSchema }),
   ],
-  { error: 'delay must be { workingHours: n } or { nextWorkingDayAt: "HH:mm" }' },
+  {
+    error:
+      'delay must be { workingHours: n }, { workingDays: n } or { nextWorkingDayAt: "HH:mm" }, each with an ' +
+      'optional from: deadline | previous-level',
+  },
 );
 
-/** One level of the escalation ladder: who is alerted, and how long after the previous level (or the deadline). */
+/**
+ * One level of the escalation ladder: who is alerted, and how long after the previous level (the first: after the
+ * deadline), or after the deadline itself with `after.from: deadline`.
+ */
 export const escalationLevelSchema = z.strictObject({
   id: ruleIdSchema,
   level: z.number().int().min(1),

@@ -14,6 +14,15 @@ export {
 } from './parse-policy';
 export { policyDays, policyCalendar, withCalendarFiles } from './policy-days';
 export {
+  NOTICE_LEAD_MINUTES,
+  workSpan,
+  noticeMinute,
+  deadlineMinute,
+  delayEnd,
+  escalationInstants,
+} from './day-times';
+export { dayPlanIssues } from './day-plan-checks';
+export {
   CALENDAR_FILES_ON_SERVER,
   parseSelfContainedPolicy,
   selfContainedPolicyText,
@@ -58,8 +67,21 @@ export {
   type Coverage,
   type Arrangement,
 } from './arrangement';
-export { REPORT_CONTENTS, type ReportContent, type Reporting, type Reminder } from './reporting';
-export { type Delay, type EscalationLevel, type Recap } from './escalation';
+export {
+  REPORT_CONTENTS,
+  REMINDER_ROLES,
+  type ReportContent,
+  type Reporting,
+  type Reminder,
+  type Notice,
+} from './reporting';
+export {
+  ESCALATION_ANCHORS,
+  type EscalationAnchor,
+  type Delay,
+  type EscalationLevel,
+  type Recap,
+} from './escalation';
 export {
   DECISION_OPTIONS,
   type DecisionOption,

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { type z } from 'zod';
 import { type CalendarFile, calendarFileSchema } from './calendar-section';
 import { checkPolicy, type CheckIssue, nonWorkingDayIssues } from './policy-checks';
+import { dayPlanIssues } from './day-plan-checks';
 import { type Policy, policySchema } from './policy-schema';
 import { lineOfPath } from './source-lines';
 
@@ -33,7 +34,18 @@ export function parsePolicy(
 ): ParsePolicyResult {
   // zod skips the cross-field refinement when the shape is broken; checkPolicy runs on the raw data too.
   const r = parseWithSchema(text, policySchema, options.format ?? 'yaml', checkPolicy, 'a policy');
-  return r.ok ? { ok: true, policy: r.value } : r;
+  if (!r.ok) return r;
+  // The days' plans (reminders after the notice, a ladder in order) need a valid file: its zone and calendar.
+  const plan = dayPlanIssues(r.value);
+  if (plan.length === 0) return { ok: true, policy: r.value };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2' });
+  return {
+    ok: false,
+    problems: plan
+      .map((i) => ({ line: lineOfPath(doc, lineCounter, i.path), path: dotted(i.path), reason: i.message }))
+      .sort((a, b) => a.line - b.line || a.path.localeCompare(b.path)),
+  };
 }
 
 /** Parses a calendar file (extra non-working days such as a year's cuti bersama), with source lines. */

@@ -6,7 +6,7 @@ import { escalationSchema, recapSchema } from './escalation';
 import { evaluationSchema, obligationSchema, rolloutSchema } from './evaluation';
 import { identitySchema } from './identity';
 import { assumptionSchema, clauseTextSchema, ruleIdSchema, timezoneSchema } from './primitives';
-import { reminderSchema, reportingSchema } from './reporting';
+import { noticeSchema, reminderSchema, reportingSchema } from './reporting';
 import { eligibilitySchema, exclusionRuleSchema } from './rules';
 import { scheduleSchema } from './schedule';
 import { unitSelectorSchema } from './selectors';
@@ -43,6 +43,7 @@ const policyObjectSchema = z.strictObject({
   exclusions: z.array(exclusionRuleSchema).optional(),
   eligibility: eligibilitySchema.optional(),
   reporting: reportingSchema.optional(),
+  notice: noticeSchema.optional(),
   reminders: z.array(reminderSchema).optional(),
   escalation: escalationSchema.optional(),
   recap: recapSchema.optional(),

@@ -49,16 +49,35 @@ export const reportingSchema = z.strictObject({
   assumption: assumptionSchema.optional(),
 });
 
+/**
+ * The morning notice (each person's mode for the day and why), at a local time; reports open with it. Without
+ * this section it goes out 30 minutes before work starts.
+ */
+export const noticeSchema = z.strictObject({
+  id: ruleIdSchema,
+  at: localTimeSchema,
+  text: clauseTextSchema.optional(),
+  assumption: assumptionSchema.optional(),
+});
+
+/** Who a reminder goes to: those who owe the day's report (the day planner sends them to no one else). */
+export const REMINDER_ROLES = ['wfh-employee', 'employee'] as const;
+
 /** A reminder sent at a local time on each trial day, in Bahasa Indonesia. */
 export const reminderSchema = z.strictObject({
   id: ruleIdSchema,
   at: localTimeSchema,
-  to: roleSchema,
+  to: z.enum(REMINDER_ROLES, {
+    error:
+      "a reminder goes to those who owe the day's report: wfh-employee or employee (the day planner sends it to no one else)",
+  }),
   message: z.string().min(1),
   assumption: assumptionSchema.optional(),
 });
 
 /** The reporting section as parsed. */
 export type Reporting = z.infer<typeof reportingSchema>;
+/** The notice section as parsed. */
+export type Notice = z.infer<typeof noticeSchema>;
 /** A reminder as parsed. */
 export type Reminder = z.infer<typeof reminderSchema>;
