@@ -110,9 +110,24 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ServiceError) {
       process.stderr.write(`edaran simulate: ${err.code}\n${err.problems.map((p) => `  ${p}`).join('\n')}\n`);
-      return 1;
+      return exitOnFailure(1);
     }
     process.stderr.write(`edaran simulate: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    return exitOnFailure(1);
   }
+}
+
+/** True in the `edaran` process itself (bin/edaran.js), not when a test or a program embeds the command. */
+function isCliProcess(): boolean {
+  return /(^|[/\\])edaran(\.js)?$/.test(process.argv[1] ?? '');
+}
+
+/**
+ * A failed simulation has stopped its server (bounded, run-simulation.ts); in the CLI process it then exits as
+ * soon as stderr is flushed, so nothing left behind by the failure (a retrying connection, a timer) keeps it
+ * alive. Embedded, it only returns the code.
+ */
+function exitOnFailure(code: number): number {
+  if (isCliProcess()) process.stderr.write('', () => process.exit(code));
+  return code;
 }

@@ -38,6 +38,12 @@ export function formatDossier(result: SimulationResult): string {
         : d.escalations.byLevel
             .map((l) => `L${l.level} ${l.raised} raised, ${l.acknowledged} acknowledged`)
             .join('; ')),
+    ...result.escalations.map(
+      (e) =>
+        `  ${e.date} L${e.level}${e.to ? ` → ${e.to}` : ''}: ${e.raised} raised ${e.firstAt}` +
+        (e.lastAt !== e.firstAt ? ` to ${e.lastAt}` : '') +
+        (e.planned !== null ? ` (planned ${e.planned})` : ''),
+    ),
     `Escalations ended: ${d.escalations.outcomes.acknowledged} acknowledged, ${d.escalations.outcomes.excused} excused, ` +
       `${d.escalations.outcomes.reportedLate} by a late report, ${d.escalations.outcomes.reported} by a report, ` +
       `${d.escalations.outcomes.unresolved} unresolved`,
@@ -55,7 +61,10 @@ export function formatDossier(result: SimulationResult): string {
   return out.join('\n') + '\n';
 }
 
-/** The `--json` document: per-day totals `{ date, wfh, reported, late, missing, excused, escalations }`, then the rest. */
+/**
+ * The `--json` document: per-day totals `{ date, wfh, reported, late, missing, excused, escalations }`, then the
+ * simulation (with the instants of the escalations it raised), the decision and the dossier.
+ */
 export function dossierJson(result: SimulationResult): unknown {
   const d = result.dossier;
   return {
@@ -77,6 +86,8 @@ export function dossierJson(result: SimulationResult): unknown {
       submitted: result.submitted.map(({ fates: _fates, ...day }) => day),
       closedBy: result.closedBy,
       finalStatus: result.finalStatus,
+      // Each day's levels as raised, beside the plan: { date, letterDate, level, to, planned, firstAt, lastAt, raised }.
+      escalations: result.escalations,
     },
     decision: result.decision,
     dossier: d,

@@ -29,10 +29,13 @@ import {
 } from '../policy-service';
 import { policyDayWorkflowId, policyWorkflowId } from '../../workflows/ids';
 import { type SubmitReportInput } from '../../workflows/messages';
+import { settleWithin } from './bounded';
 import { pickReporters, type ReportRates } from './pick-reporters';
+import { runPool } from './run-pool';
 import { serverClock } from './server-clock';
 import { shiftLetter } from './shift-days';
 import { createSimulationEnv } from './simulation-env';
+import { raisedEscalations, type SimulatedEscalation } from './raised-escalations';
 
 export interface SimulateOptions {
   readonly policyText: string;
@@ -84,6 +87,8 @@ export interface SimulatedDay {
   readonly fates: Readonly<Record<string, ReportFate>>;
 }
 
+export type { SimulatedEscalation } from './raised-escalations';
+
 export interface SimulationResult {
   readonly policyId: string;
   readonly weeksShifted: number;
@@ -95,9 +100,13 @@ export interface SimulationResult {
   readonly finalStatus: string;
   readonly dossier: Dossier;
   readonly decision: DossierDecision | null;
+  /** The escalations raised, by day, level and instant. */
+  readonly escalations: readonly SimulatedEscalation[];
 }
 
 const MINUTE = 60_000;
+/** How long closing the store or stopping the server may take before the run gives up on it. */
+const TEARDOWN_MS = 30_000;
 const HOUR = 60 * MINUTE;
 /** Updates in flight at once: Temporal allows 10 per workflow, a shard takes many of these people. */
 const SUBMIT_CONCURRENCY = 8;
@@ -112,21 +121,6 @@ function reportOf(nip: string, late: boolean): SubmitReportInput {
     location: { lat: -6.2, lon: 106.8, label: 'Rumah (simulasi)' },
     progress: [{ activity: 'Menyelesaikan tugas harian (simulasi)', output: 'Laporan kerja', quantity: 1 }],
   };
-}
-
-async function runPool<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const runner = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
 /** Runs a simulation end to end and returns the dossier. Throws ServiceError on a bad letter or org. */
@@ -167,6 +161,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     const worker = await Worker.create({
       connection: tEnv.nativeConnection,
       taskQueue,
+      // A failed run shuts the worker down with activities in flight: it must not wait on them for long.
+      shutdownForceTime: '10s',
       ...(opts.workflowBundle
         ? { workflowBundle: opts.workflowBundle }
         : { workflowsPath: require.resolve('../../workflows') }),
@@ -311,6 +307,12 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         .getHandle(policyWorkflowId(policyId))
         .result()) as PolicyState;
       const read = await readDossier(store, policyId, state.period.index);
+      const escalations = raisedEscalations(
+        letter.policy,
+        letter.days,
+        letter.originalDays,
+        await store.escalationsOf(policyId),
+      );
       say(`${policyId}: ${closedBy === 'end' ? 'ended' : 'revoked'} by the evaluators`);
       return {
         policyId,
@@ -321,12 +323,17 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         finalStatus: final.status,
         dossier: read?.dossier ?? produced.dossier,
         decision: read?.decision ?? null,
+        escalations,
       } satisfies SimulationResult;
     });
     return result;
   } finally {
-    await store.close();
-    if (ownEnv) await env?.teardown();
+    // Each step on its own and bounded: a failed run must still stop the server it started, and promptly.
+    const problem = (what: string) => (m: string) => say(`${what}: ${m}`);
+    await settleWithin(() => store.close(), TEARDOWN_MS, problem('closing the store'));
+    const started = ownEnv ? env : undefined;
+    if (started)
+      await settleWithin(() => started.teardown(), TEARDOWN_MS, problem('stopping the Temporal server'));
     if (opts.dataDir === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,7 @@ export {
   escalationInstants,
 } from './day-times';
 export { dayPlanIssues } from './day-plan-checks';
+export { letterDateOf } from './letter-dates';
 export {
   CALENDAR_FILES_ON_SERVER,
   parseSelfContainedPolicy,

@@ -71,11 +71,24 @@ function scheduleIssues(s: unknown): CheckIssue[] {
   const date = (v: unknown): v is string => typeof v === 'string' && isValidLocalDate(v);
   if (s.kind === 'days' && Array.isArray(s.days)) {
     const seen = new Set<unknown>();
-    return s.days.flatMap((d: unknown, i) => {
-      const dup = seen.has(d);
-      seen.add(d);
-      return dup ? [{ path: ['schedule', 'days', i], message: `day ${String(d)} is listed twice` }] : [];
-    });
+    const days = s.days;
+    const letterDates =
+      Array.isArray(s.letterDates) && s.letterDates.length !== days.length
+        ? [
+            {
+              path: ['schedule', 'letterDates'],
+              message: `lists ${s.letterDates.length} date(s) for ${days.length} day(s); one letter date per listed day`,
+            },
+          ]
+        : [];
+    return [
+      ...days.flatMap((d: unknown, i) => {
+        const dup = seen.has(d);
+        seen.add(d);
+        return dup ? [{ path: ['schedule', 'days', i], message: `day ${String(d)} is listed twice` }] : [];
+      }),
+      ...letterDates,
+    ];
   }
   if (s.kind === 'period' && date(s.start) && date(s.end) && compareDates(s.end, s.start) < 0)
     return [{ path: ['schedule', 'end'], message: `end ${s.end} is before start ${s.start}` }];

@@ -5,6 +5,11 @@ import { assumptionSchema, localDateSchema, ruleIdSchema } from './primitives';
 const daysSchema = z.strictObject({
   kind: z.literal('days'),
   days: z.array(localDateSchema).min(1),
+  /**
+   * The letter's own dates these days stand for, one per listed day (the simulator moves a letter's days by whole
+   * weeks): rules that depend on the date (ages) are evaluated on them. Absent: on the days themselves.
+   */
+  letterDates: z.array(localDateSchema).optional(),
   assumption: assumptionSchema.optional(),
 });
 

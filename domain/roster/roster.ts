@@ -1,6 +1,7 @@
 import { type Employee, type OrgDirectory } from '../org/model';
 import { indexOrg } from '../org/org-index';
 import { type Policy } from '../policy';
+import { letterDateOf } from '../policy/letter-dates';
 import {
   classify,
   compileUnit,
@@ -55,7 +56,9 @@ export function roster(
   overrides: readonly RosterOverride[] = [],
   rollout: RolloutInForce = PILOT_ONLY,
 ): Roster {
-  const dayParts = days.map(parseDay);
+  days.forEach(parseDay);
+  // Ages are taken on the letter's own dates (a simulation moves the days; see letterDateOf).
+  const dayParts = days.map((d, k) => parseDay(letterDateOf(policy, d), k));
   if (new Set(days).size !== days.length) throw new RangeError('days: a day is listed twice');
   const figures = resolveFigures(policy, org);
   const reasons = new ReasonTable();

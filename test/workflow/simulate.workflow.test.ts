@@ -90,6 +90,20 @@ describe('edaran simulate', () => {
       [2, escalated],
       [3, escalated],
     ]);
+    // --json carries each level's instants as raised: the day's plan, to the minute, with the letter's roles.
+    expect(r.escalations.map((e) => [e.level, e.to, e.raised])).toEqual([
+      [1, 'supervisor', escalated],
+      [2, 'supervisor-chain', escalated],
+      [3, 'unit-head', escalated],
+    ]);
+    for (const e of r.escalations) {
+      expect(e.firstAt >= e.planned!).toBe(true);
+      expect([e.firstAt.slice(0, 16), e.lastAt.slice(0, 16)]).toEqual([
+        e.planned!.slice(0, 16),
+        e.planned!.slice(0, 16),
+      ]);
+    }
+    expect(r.escalations.every((e) => e.letterDate === '2021-01-27')).toBe(true);
     expect(r.dossier.quota.over).toBe(0);
     expect(r.dossier.comparison.units).toEqual([]);
   });

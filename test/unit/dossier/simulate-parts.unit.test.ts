@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pickReporters, ratesProblem } from '../../../client/simulate/pick-reporters';
-import { shiftLetter } from '../../../client/simulate/shift-days';
-import { ServiceError } from '../../../client/policy-service';
+import { CALENDAR_TAIL_DAYS, shiftLetter } from '../../../client/simulate/shift-days';
+import { parsePolicyOrThrow, ServiceError } from '../../../client/policy-service';
+import { addDays } from '../../../domain/calendar/core';
+import { policyCalendar } from '../../../domain/policy';
 
 const policies = join(__dirname, '..', '..', '..', 'examples', 'policies');
 const read = (name: string): string => readFileSync(join(policies, name), 'utf8');
@@ -60,11 +62,33 @@ describe('shiftLetter', () => {
     expect(s.days[0]! >= '2026-11-26').toBe(true);
   });
 
-  it('skips a shift that would put a day on a holiday', () => {
-    // 2026-12-25 (Christmas) is a Friday; from 2026-12-19 the first Friday shift must skip it.
+  it('runs on the letter’s own calendar: a moved day onto Christmas 2026 works as 29 January 2021 did', () => {
+    // 2026-12-25 (Christmas) is a Friday; from 2026-12-19 the letter's Wednesday-to-Friday lands on it.
     const s = shiftLetter(read('kukar-2021.yaml'), 'kukar-2021.yaml', '2026-12-19', 3);
-    expect(s.days).not.toContain('2026-12-25');
-    expect(s.days.map(weekday)).toEqual([3, 4, 5]);
+    expect(s.days).toEqual(['2026-12-23', '2026-12-24', '2026-12-25']);
+    expect(s.policy.schedule).toMatchObject({ letterDates: ['2021-01-27', '2021-01-28', '2021-01-29'] });
+    expect(policyCalendar(s.policy).isWorkingDay('2026-12-25')).toBe(true);
+  });
+
+  it.each(['kebumen-2023', 'jabar-wfa', 'nasional-2024', 'kukar-2021', 'dki-2023'])(
+    '%s: every moved date works exactly when the letter’s own date works, to 120 days after',
+    (name) => {
+      const own = parsePolicyOrThrow(read(`${name}.yaml`), `${name}.yaml`);
+      const s = shiftLetter(read(`${name}.yaml`), `${name}.yaml`, '2026-11-26');
+      const [mine, moved] = [policyCalendar(own), policyCalendar(s.policy)];
+      const last = addDays(s.originalDays.at(-1)!, CALENDAR_TAIL_DAYS);
+      for (let d = s.originalDays[0]!; d <= last; d = addDays(d, 1))
+        expect([d, moved.isWorkingDay(addDays(d, 7 * s.weeks))]).toEqual([d, mine.isWorkingDay(d)]);
+    },
+  );
+
+  it('moves an evaluation on a date with the days', () => {
+    const text = read('kebumen-2023.yaml').replace(
+      'when: { kind: after-last-day, workingDays: 3 }',
+      'when: { kind: on-date, date: 2023-12-14 }',
+    );
+    const s = shiftLetter(text, 'k.yaml', '2026-11-26');
+    expect(s.policy.evaluation.when).toEqual({ kind: 'on-date', date: addDays('2023-12-14', 7 * s.weeks) });
   });
 
   it('a broken letter is a ServiceError naming the field', () => {
