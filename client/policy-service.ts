@@ -11,7 +11,13 @@ import {
 } from '@temporalio/client';
 import { type Store } from '../activities/store';
 import { ERROR_CODES, isErrorCode } from '../domain/errors';
-import { countAffectedPeople, policyRefOf, shardIdOf, shardsOfUnit } from '../domain/bridge';
+import {
+  countAffectedPeople,
+  evaluationWindow,
+  policyRefOf,
+  shardIdOf,
+  shardsOfUnit,
+} from '../domain/bridge';
 import { roster as computeRoster } from '../domain/roster';
 import { type Actor, type OutcomeChoice, type PolicyState } from '../domain/lifecycle';
 import { type OrgDirectory } from '../domain/org/model';
@@ -225,7 +231,12 @@ export async function issuePolicy(deps: ServiceDeps, input: IssueInput): Promise
     document,
     jurisdiction: document.identity.jurisdiction.name,
     issuedBy: input.issuedBy,
-    decisionDeadlineDays: input.decisionDeadlineDays ?? 10,
+    // The letter's window (`evaluation.within`) when the caller sets no deadline; else 10 days.
+    decisionDeadlineDays:
+      input.decisionDeadlineDays ??
+      (policy.days.length > 0 ? evaluationWindow(document, policy.days[policy.days.length - 1]!) : null)
+        ?.decisionDeadlineDays ??
+      10,
   };
   try {
     await deps.client.workflow.start('policyWorkflow', {

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
+  type Decision,
+  decisionNames,
+  decisionTermsOf,
   type EscalationLevel,
   lineOfPathInText,
   listedDayProblems,
@@ -243,7 +246,13 @@ export function showObject(p: Policy): Record<string, unknown> {
       to: l.to,
       after: l.after,
     })),
-    evaluation: { id: p.evaluation.id, when: p.evaluation.when, decisions: p.evaluation.decisions },
+    evaluation: {
+      id: p.evaluation.id,
+      when: p.evaluation.when,
+      ...(p.evaluation.within ? { within: p.evaluation.within } : {}),
+      decisions: decisionNames(p),
+      terms: decisionTermsOf(p),
+    },
     rollout: (p.rollout?.stages ?? []).map((s) => ({ id: s.id, kind: s.kind, name: s.name })),
     assumptions: countAssumptions(p),
   };
@@ -276,13 +285,20 @@ function showText(p: Policy, o: Record<string, unknown>): string {
       : []),
     `  reporting   ${p.reporting?.report ? `${p.reporting.report.contents.join(', ')} to ${p.reporting.report.to} by ${p.reporting.report.deadline}` : 'none'}`,
     `  escalation  ${(p.escalation?.levels ?? []).map((l) => `${l.level}. ${l.to} ${describeDelay(l.after, l.level)}`).join('; ') || 'none'}`,
-    `  evaluation  ${describeWhen(p.evaluation.when)}; decisions: ${p.evaluation.decisions.join(', ')}`,
+    `  evaluation  ${describeWhen(p.evaluation.when)}${p.evaluation.within ? `, decided within ${p.evaluation.within.workingDays} working day(s) after the last day` : ''}; decisions: ${p.evaluation.decisions.map(describeDecision).join(', ')}`,
     ...(p.rollout
       ? [`  rollout     ${p.rollout.stages.map((s) => `${s.kind}: ${s.name}`).join(' → ')}`]
       : []),
     `  assumptions ${String(o.assumptions)} marked in the file`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function describeDecision(d: Decision): string {
+  if (typeof d === 'string') return d;
+  if ('extend' in d)
+    return `extend (by ${'months' in d.extend.by ? `${d.extend.by.months} month(s)` : `${d.extend.by.workingDays} working day(s)`})`;
+  return `adjust-quota (${d['adjust-quota'].range[0]}–${d['adjust-quota'].range[1]}%)`;
 }
 
 function describeDelay(after: EscalationLevel['after'], level: number): string {

@@ -25,4 +25,5 @@ export {
   type EscalationRecipient,
 } from './escalation-recipient';
 export { evaluationInstant } from './evaluation-time';
+export { evaluationWindow, type EvaluationWindow } from './evaluation-window';
 export { firstReviewCycle, nextReviewCycle, reviewMonthsOf } from './review-cycle';

@@ -3,7 +3,7 @@
  */
 import { resolveZone } from '../calendar';
 import { type DecisionKind, type PolicyRef } from '../lifecycle';
-import { type DecisionOption, type Policy, policyDays } from '../policy';
+import { type DecisionOption, decisionNames, decisionTermsOf, type Policy, policyDays } from '../policy';
 import { firstReviewCycle } from './review-cycle';
 
 /**
@@ -29,7 +29,8 @@ export function policyRefOf(policy: Policy, version = 1): PolicyRef {
     policy.schedule.kind === 'open-ended'
       ? { days: firstReviewCycle(policy).days, openEnded: true }
       : policyDays(policy);
-  const listed = policy.evaluation.decisions.map((d) => DECISION_MAP[d]);
+  const terms = decisionTermsOf(policy);
+  const listed = decisionNames(policy).map((d) => DECISION_MAP[d]);
   // An open-ended letter always goes on into its next review cycle unless it is ended or revoked.
   const options = [...new Set(days.openEnded ? [...listed, 'make-permanent' as const] : listed)].filter(
     (d): d is DecisionKind => d !== null,
@@ -43,5 +44,7 @@ export function policyRefOf(policy: Policy, version = 1): PolicyRef {
     openEnded: days.openEnded,
     decisionOptions: options.length > 0 ? options : ['end'],
     rolloutWaves: policy.rollout?.stages.length ?? 0,
+    // Only when the letter sets terms, so the references of letters without them keep their exact shape.
+    ...(terms.extendBy === undefined && terms.quotaRange === undefined ? {} : { decisionTerms: terms }),
   };
 }

@@ -34,6 +34,19 @@ export interface PolicyRef {
    * (then no bound is known).
    */
   readonly rolloutWaves?: number;
+  /**
+   * The terms the letter sets on its options (`extend: { by }`, `adjust-quota: { range }`); absent when it sets
+   * none, and in references made before the field existed (then nothing bounds the decision).
+   */
+  readonly decisionTerms?: DecisionTermsRef;
+}
+
+/** A letter's terms on its decision options, as the decider checks them. */
+export interface DecisionTermsRef {
+  /** An extension runs at most this long after the last day: calendar months, or a count of working days. */
+  readonly extendBy?: { readonly months: number } | { readonly workingDays: number };
+  /** A new off-site share (percent) must lie within [min, max]. */
+  readonly quotaRange?: readonly [number, number];
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
@@ -103,7 +116,30 @@ export function policyRefProblem(ref: unknown): LocalizedText | null {
       'Field "policy.rolloutWaves" must be an integer of at least 0.',
     );
   }
+  const terms = r.decisionTerms;
+  if (terms !== undefined && decisionTermsProblem(terms))
+    return say(
+      'Kolom "policy.decisionTerms" harus { extendBy?: { months } | { workingDays }, quotaRange?: [min, max] }.',
+      'Field "policy.decisionTerms" must be { extendBy?: { months } | { workingDays }, quotaRange?: [min, max] }.',
+    );
   return null;
+}
+
+function decisionTermsProblem(t: unknown): boolean {
+  if (typeof t !== 'object' || t === null) return true;
+  const { extendBy, quotaRange } = t as Record<string, unknown>;
+  const count = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+  if (extendBy !== undefined) {
+    const e = (typeof extendBy === 'object' && extendBy !== null ? extendBy : {}) as Record<string, unknown>;
+    if (!(count(e.months) || count(e.workingDays))) return true;
+  }
+  if (quotaRange !== undefined) {
+    const pct = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 100;
+    if (!Array.isArray(quotaRange) || quotaRange.length !== 2 || !pct(quotaRange[0]) || !pct(quotaRange[1]))
+      return true;
+    if (quotaRange[0] > quotaRange[1]) return true;
+  }
+  return false;
 }
 
 /** The decisions open to the evaluators: the letter's own, `end`, and continuing an open-ended letter. */
@@ -124,5 +160,16 @@ export function cleanPolicyRef(ref: PolicyRef): PolicyRef {
     decisionOptions: [...ref.decisionOptions],
     // Left out when absent, so references made before the field existed keep their exact shape.
     ...(ref.rolloutWaves === undefined ? {} : { rolloutWaves: ref.rolloutWaves }),
+    ...(ref.decisionTerms === undefined ? {} : { decisionTerms: cleanTerms(ref.decisionTerms) }),
+  };
+}
+
+function cleanTerms(t: DecisionTermsRef): DecisionTermsRef {
+  const by = t.extendBy;
+  return {
+    ...(by === undefined
+      ? {}
+      : { extendBy: 'months' in by ? { months: by.months } : { workingDays: by.workingDays } }),
+    ...(t.quotaRange === undefined ? {} : { quotaRange: [t.quotaRange[0], t.quotaRange[1]] as const }),
   };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { assumptionSchema, clauseTextSchema, localDateSchema, roleSchema, ruleIdSchema } from './primitives';
+import {
+  assumptionSchema,
+  clauseTextSchema,
+  localDateSchema,
+  percentSchema,
+  roleSchema,
+  ruleIdSchema,
+} from './primitives';
 import { unitSelectorSchema } from './selectors';
 
 /**
@@ -29,6 +36,54 @@ export const evaluationWhenSchema = z.discriminatedUnion(
   { error: 'when.kind must be one of after-last-day, on-date, periodic' },
 );
 
+/** How long an extension may run: calendar months after the last day, or a number of working days. */
+export const extensionTermSchema = z.union(
+  [
+    z.strictObject({ months: z.number().int().min(1).max(24) }),
+    z.strictObject({ workingDays: z.number().int().min(1).max(260) }),
+  ],
+  { error: 'by must be { months: n } or { workingDays: n }' },
+);
+
+/**
+ * A decision option with its terms, as the letter words it: `extend: { by: { months: 1 } }` ("diperpanjang satu
+ * bulan"), `adjust-quota: { range: [25, 75] }` (the new off-site share, percent, within the range).
+ */
+const decisionWithTermsSchema = z.union(
+  [
+    z.strictObject({
+      extend: z.strictObject({ by: extensionTermSchema, assumption: assumptionSchema.optional() }),
+    }),
+    z.strictObject({
+      'adjust-quota': z.strictObject({
+        range: z.tuple([percentSchema, percentSchema], { error: 'range must be [min, max], percent' }),
+        assumption: assumptionSchema.optional(),
+      }),
+    }),
+  ],
+  {
+    error: `a decision is one of ${DECISION_OPTIONS.join(', ')}, or extend: { by } / adjust-quota: { range } with its terms`,
+  },
+);
+
+/** One decision option: its name, or `extend` / `adjust-quota` with its terms. */
+export const decisionSchema = z.union([z.enum(DECISION_OPTIONS), decisionWithTermsSchema], {
+  error: (issue) =>
+    typeof issue.input === 'string'
+      ? `must be one of ${DECISION_OPTIONS.slice(0, -1).join(', ')} or ${DECISION_OPTIONS[DECISION_OPTIONS.length - 1]} (got "${issue.input}")`
+      : `a decision is one of ${DECISION_OPTIONS.join(', ')}, or extend: { by } / adjust-quota: { range } with its terms`,
+});
+
+/**
+ * The window the evaluators have after the last trial day ("dalam 5 hari kerja setelah hari terakhir"): the
+ * decision is due by the end of the `workingDays`-th working day after it. Reminders go out each day until then
+ * and as overdue after.
+ */
+export const evaluationWindowSchema = z.strictObject({
+  workingDays: z.number().int().min(1).max(60),
+  assumption: assumptionSchema.optional(),
+});
+
 /** A metric the evaluation looks at. */
 export const metricSchema = z.strictObject({
   id: ruleIdSchema,
@@ -42,8 +97,10 @@ export const evaluationSchema = z.strictObject({
   id: ruleIdSchema,
   when: evaluationWhenSchema,
   by: roleSchema,
-  metrics: z.array(metricSchema).min(1),
-  decisions: z.array(z.enum(DECISION_OPTIONS)).min(1),
+  within: evaluationWindowSchema.optional(),
+  /** What the evaluation looks at; a letter that names nothing leaves it out (the dossier is always built). */
+  metrics: z.array(metricSchema).min(1).optional(),
+  decisions: z.array(decisionSchema).min(1),
   text: clauseTextSchema.optional(),
   assumption: assumptionSchema.optional(),
 });
@@ -73,6 +130,10 @@ export const obligationSchema = z.strictObject({
   assumption: assumptionSchema.optional(),
 });
 
+/** A decision option as parsed (a name, or a name with its terms). */
+export type Decision = z.infer<typeof decisionSchema>;
+/** An extension's term as parsed. */
+export type ExtensionTerm = z.infer<typeof extensionTermSchema>;
 /** The evaluation section as parsed. */
 export type Evaluation = z.infer<typeof evaluationSchema>;
 /** The rollout section as parsed. */

@@ -23,6 +23,7 @@ export {
 } from './day-times';
 export { dayPlanIssues } from './day-plan-checks';
 export { letterDateOf } from './letter-dates';
+export { type DecisionTerms, decisionName, decisionNames, decisionTermsOf } from './decision-terms';
 export {
   CALENDAR_FILES_ON_SERVER,
   parseSelfContainedPolicy,
@@ -86,6 +87,8 @@ export {
 export {
   DECISION_OPTIONS,
   type DecisionOption,
+  type Decision,
+  type ExtensionTerm,
   type Evaluation,
   type Rollout,
   type Obligation,

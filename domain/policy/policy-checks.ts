@@ -34,6 +34,7 @@ export function checkPolicy(p: unknown): CheckIssue[] {
     ...rolloutIssues(p.rollout),
     ...decisionIssues(p),
     ...evaluationIssues(p),
+    ...evaluationWindowIssues(p),
     ...signedIssues(p),
     ...reminderIssues(p),
     ...escalationRoleIssues(p.escalation),
@@ -143,8 +144,27 @@ function decisionIssues(p: Rec): CheckIssue[] {
   const evaluation = isRec(p.evaluation) ? p.evaluation : {};
   if (!Array.isArray(evaluation.decisions)) return [];
   const schedule = isRec(p.schedule) ? p.schedule : {};
-  return evaluation.decisions.flatMap((d: unknown, i): CheckIssue[] => {
+  const seen = new Set<string>();
+  return evaluation.decisions.flatMap((entry: unknown, i): CheckIssue[] => {
     const path = ['evaluation', 'decisions', i];
+    // A name, or `{ extend: { by } }` / `{ adjust-quota: { range } }` with its terms.
+    const d = isRec(entry) ? Object.keys(entry)[0] : entry;
+    if (typeof d === 'string' && seen.has(d))
+      return [{ path, message: `${d} is listed twice; list each option once (with its terms, if any)` }];
+    if (typeof d === 'string') seen.add(d);
+    const range = isRec(entry) && isRec(entry['adjust-quota']) ? entry['adjust-quota'].range : undefined;
+    if (
+      Array.isArray(range) &&
+      typeof range[0] === 'number' &&
+      typeof range[1] === 'number' &&
+      range[0] > range[1]
+    )
+      return [
+        {
+          path: [...path, 'adjust-quota', 'range'],
+          message: `range [${range[0]}, ${range[1]}] runs backwards; write [min, max]`,
+        },
+      ];
     if (d === 'widen' && !isRec(p.rollout))
       return [
         {
@@ -163,6 +183,23 @@ function decisionIssues(p: Rec): CheckIssue[] {
       ];
     return [];
   });
+}
+
+/** An evaluation n working days after the last day must fall inside a window of `within.workingDays`. */
+function evaluationWindowIssues(p: Rec): CheckIssue[] {
+  const evaluation = isRec(p.evaluation) ? p.evaluation : {};
+  const when = isRec(evaluation.when) ? evaluation.when : {};
+  const within = isRec(evaluation.within) ? evaluation.within.workingDays : undefined;
+  if (when.kind !== 'after-last-day' || typeof when.workingDays !== 'number' || typeof within !== 'number')
+    return [];
+  return when.workingDays > within
+    ? [
+        {
+          path: ['evaluation', 'when', 'workingDays'],
+          message: `the evaluation (${when.workingDays} working days after the last day) falls after its window closes (within.workingDays ${within})`,
+        },
+      ]
+    : [];
 }
 
 function evaluationIssues(p: Rec): CheckIssue[] {

@@ -5,6 +5,7 @@ import { allowedDecisions, cleanPolicyRef, DECISION_KINDS, policyRefProblem } fr
 import { assertNever, refused, say } from '../result';
 import { type IsoDate, isAscendingDateList } from '../time';
 import { type DecideOutcome, type QuotaAdjustment } from './command-types';
+import { extensionTermsProblem } from './decision-terms';
 import { type IssuedState, ok, type PolicyResult as Result, refuseIfOver, todayOf } from './guards';
 
 /** Decides the outcome of an evaluated period: extend, adjust, make permanent, expand the rollout, or end. */
@@ -65,6 +66,14 @@ export function decideOutcome(c: DecideOutcome, state: IssuedState): Result {
       if (daysIssue !== null) return refused('INVALID_PERIOD', daysIssue);
       const quotaIssue = quotaProblem(c.choice.quota);
       if (quotaIssue !== null) return refused('INVALID_COMMAND', quotaIssue);
+      // The letter's own terms on the option (`extend: { by }`, `adjust-quota: { range }`), when it sets them.
+      const termsIssue = extensionTermsProblem(
+        policy.decisionTerms,
+        lastDay,
+        c.choice.days,
+        c.choice.quota === null ? null : c.choice.quota.remoteSharePercent,
+      );
+      if (termsIssue !== null) return refused(termsIssue.code, termsIssue.detail);
       const quota =
         c.choice.quota === null
           ? null

@@ -196,6 +196,8 @@ function headerOf(ref: PolicyRef): PolicyHeader {
     openEnded: ref.openEnded,
     decisionOptions: [...ref.decisionOptions],
     ...(ref.rolloutWaves === undefined ? {} : { rolloutWaves: ref.rolloutWaves }),
+    // The letter's terms on its options; absent for letters without them, so older states keep their shape.
+    ...(ref.decisionTerms === undefined ? {} : { decisionTerms: ref.decisionTerms }),
   };
 }
 
