@@ -27,3 +27,4 @@ export {
 export { evaluationInstant } from './evaluation-time';
 export { evaluationWindow, type EvaluationWindow } from './evaluation-window';
 export { firstReviewCycle, nextReviewCycle, reviewMonthsOf } from './review-cycle';
+export { choiceCutoffs } from './choice-cutoff';

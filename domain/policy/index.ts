@@ -59,6 +59,9 @@ export {
   type ExclusionRule,
   type EligibilityRule,
   type Eligibility,
+  PERSON_CHOICES,
+  type PersonChoiceValue,
+  type PersonChoiceClause,
 } from './rules';
 export {
   ROTATION_MODES,

@@ -38,6 +38,7 @@ export function checkPolicy(p: unknown): CheckIssue[] {
     ...signedIssues(p),
     ...reminderIssues(p),
     ...escalationRoleIssues(p.escalation),
+    ...choiceIssues(p.exclusions),
   ];
 }
 
@@ -325,4 +326,19 @@ export function nonWorkingDayIssues(policy: {
           },
         ];
   });
+}
+
+/** A person choice belongs to a rule that releases people (`not-required-wfo`): there is nothing to choose under must-wfo. */
+function choiceIssues(exclusions: unknown): CheckIssue[] {
+  if (!Array.isArray(exclusions)) return [];
+  return exclusions.flatMap((r: unknown, i) =>
+    isRec(r) && r.choice !== undefined && r.effect !== 'not-required-wfo'
+      ? [
+          {
+            path: ['exclusions', i, 'choice'],
+            message: `a choice is granted by a not-required-wfo rule; this rule is "${String(r.effect)}"`,
+          },
+        ]
+      : [],
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assumptionSchema, clauseTextSchema, roleSchema, ruleIdSchema } from './primitives';
+import { assumptionSchema, clauseTextSchema, localTimeSchema, roleSchema, ruleIdSchema } from './primitives';
 import { personSelectorSchema, unitSelectorSchema } from './selectors';
 
 /**
@@ -19,6 +19,28 @@ const needsTarget = (r: { units?: unknown; persons?: unknown }): boolean =>
   r.units !== undefined || r.persons !== undefined;
 const targetError = { error: 'a rule needs units, persons or both' } as const;
 
+/** What a person may choose where a letter lets them ("dapat memilih"): off-site first within the cap, or office. */
+export const PERSON_CHOICES = ['wfh', 'wfo'] as const;
+/** One person's choice. */
+export type PersonChoiceValue = (typeof PERSON_CHOICES)[number];
+
+/**
+ * A choice the letter grants the people a `not-required-wfo` rule matches ("ASN berusia 55 tahun ke atas dapat
+ * memilih WFH"): each may choose `wfh` (off-site first, within the unit's cap) or `wfo` before the cut-off, the
+ * given number of working days before the period's first day at the given local time. Those who do not choose get
+ * `default`: `wfh` (released without asking: they may opt out) or `pool` (they rotate like everyone else: they
+ * may opt in).
+ */
+export const personChoiceSchema = z.strictObject({
+  default: z.enum(['wfh', 'pool']),
+  cutoff: z.strictObject({
+    workingDaysBefore: z.number().int().min(0).max(20),
+    at: localTimeSchema,
+  }),
+  text: clauseTextSchema.optional(),
+  assumption: assumptionSchema.optional(),
+});
+
 /**
  * An exclusion: people in the selected units (AND matching `persons`, when given) get `effect` instead of the
  * quota. `onlyIfHealthy`: applies only to staff who are healthy (leaders work in the office "dalam kondisi sehat").
@@ -33,6 +55,7 @@ export const exclusionRuleSchema = z
     persons: personSelectorSchema.optional(),
     onlyIfHealthy: z.boolean().optional(),
     unlessEssential: z.boolean().optional(),
+    choice: personChoiceSchema.optional(),
     text: clauseTextSchema.optional(),
     assumption: assumptionSchema.optional(),
   })
@@ -58,6 +81,8 @@ export const eligibilitySchema = z.strictObject({
   assumption: assumptionSchema.optional(),
 });
 
+/** A person-choice clause as parsed. */
+export type PersonChoiceClause = z.infer<typeof personChoiceSchema>;
 /** An exclusion rule as parsed. */
 export type ExclusionRule = z.infer<typeof exclusionRuleSchema>;
 /** An eligibility rule as parsed. */

@@ -164,9 +164,14 @@ export function classify(
   for (const r of rules.exclusions) {
     if (r.persons !== undefined && !personMatches(r.persons, person, age)) continue;
     if (r.effect === 'must-wfo') return fixedWfo(rules, reasons, `x:${r.id}`, 'excluded', [r.id]);
+    // A rule that grants a choice: the person's own, else the rule's default (`pool`: the rule does not release).
+    const chosen =
+      r.choice !== undefined && person.choice?.ruleId === r.id ? person.choice.choice : undefined;
+    if (chosen === 'wfo') return fixedWfo(rules, reasons, `cw:${r.id}`, 'chose-wfo', [r.id]);
+    if (chosen === undefined && r.choice?.default === 'pool') continue;
     if (waiting !== null) return fixedWfo(rules, reasons, 'rollout', 'not-in-rollout', [waiting]);
     if (!quota) return fixedWfo(rules, reasons, 'no-quota', 'no-quota', [scope.id]);
-    return notRequired(rules, reasons, r, quota);
+    return notRequired(rules, reasons, r, quota, chosen === 'wfh');
   }
   if (waiting !== null) return fixedWfo(rules, reasons, 'rollout', 'not-in-rollout', [waiting]);
   let eligibleBy: string | undefined;
@@ -204,14 +209,20 @@ function fixedWfo(
   return made;
 }
 
-function notRequired(rules: UnitRules, reasons: ReasonTable, r: ExclusionRule, quota: Quota): PersonClass {
-  const key = `nr:${r.id}`;
+function notRequired(
+  rules: UnitRules,
+  reasons: ReasonTable,
+  r: ExclusionRule,
+  quota: Quota,
+  chose: boolean,
+): PersonClass {
+  const key = `${chose ? 'nrc' : 'nr'}:${r.id}`;
   const hit = rules.classes.get(key);
   if (hit) return hit;
   const made: PersonClass = {
     kind: 'not-required',
     rule: r,
-    offSite: reasons.intern('not-required', [r.id]),
+    offSite: reasons.intern(chose ? 'chose-wfh' : 'not-required', [r.id]),
     capFull: reasons.intern('not-required-cap', [r.id, quota.id]),
     // Coverage can only bind where a coverage rule matched (otherwise effectiveCap equals cap).
     coverage: rules.coverage

@@ -122,6 +122,16 @@ function sentences(a: Assignment, c: UnitDayCounts | undefined, by: string | und
         `${head} karena dipanggil ke kantor oleh atasan ${by ?? ''} untuk hari ini saja (${ids}).`,
         `${headEn} because supervisor ${by ?? ''} recalled them to the office for this day only (${ids}).`,
       ];
+    case 'chose-wfh':
+      return [
+        `${head} atas pilihannya sendiri, yang diberikan surat edaran (${ids}); didahulukan dalam kuota unit.`,
+        `${headEn} by their own choice, which the letter grants (${ids}); first within the unit's quota.`,
+      ];
+    case 'chose-wfo':
+      return [
+        `${head} atas pilihannya sendiri untuk bekerja di kantor (${ids}).`,
+        `${headEn} by their own choice to work in the office (${ids}).`,
+      ];
     case 'excused':
       return [
         `${head}: ketidakhadiran dicatat sebagai izin oleh ${by ?? ''} untuk hari ini saja (bukan ketentuan surat edaran).`,

@@ -30,3 +30,4 @@ export {
 export { explainAssignment, type Explanation, type ExplainResult, type CitedClause } from './explain';
 export { stableHash } from './stable-hash';
 export { shareOf, PILOT_ONLY, type RolloutInForce } from './classify';
+export { type PersonChoice, type ChoicesInForce, choicesInForce } from './choices';

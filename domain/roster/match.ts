@@ -1,4 +1,4 @@
-import { type ComparisonOp, type PersonSelector } from '../policy';
+import { type ComparisonOp, type PersonChoiceValue, type PersonSelector } from '../policy';
 
 /**
  * The facts about a person that person selectors test, prepared once per person. The roster matches people with
@@ -10,6 +10,8 @@ export interface PersonFacts {
   /** Lower-cased position name, for case-insensitive substring matching. */
   readonly positionNameLower: string;
   readonly status: string;
+  /** The person's own choice in force, where a rule grants one (choices.ts). */
+  readonly choice?: { readonly ruleId: string; readonly choice: PersonChoiceValue };
 }
 
 /** `a op b`. */

@@ -32,6 +32,9 @@ export function isOffSite(mode: Mode): boolean {
  * - excused: an excused absence for the day (no clause of the letter decides it: no rule id).
  * - not-in-rollout: the letter rolls out in stages and the unit's stage has not started (the id of the stage
  *   that will bring the unit in, or of the last stage in force); normal office work.
+ * - chose-wfh: the letter lets the person choose (a `choice` on a not-required-wfo rule) and they chose WFH:
+ *   off-site first, within the cap (rule id); when the cap is full, not-required-cap as above.
+ * - chose-wfo: the person chose to work in the office (rule id).
  */
 export const REASON_CODES = [
   'out-of-scope',
@@ -46,6 +49,8 @@ export const REASON_CODES = [
   'recalled',
   'excused',
   'not-in-rollout',
+  'chose-wfh',
+  'chose-wfo',
 ] as const;
 /** One reason code. */
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -11,6 +11,7 @@ import {
   type UnitRules,
 } from './classify';
 import { resolveFigures } from './figures';
+import { type ChoicesInForce } from './choices';
 import { type PersonFacts } from './match';
 import { type Mode, MODE_CODE, MODES } from './modes';
 import { type AppliedOverride, checkOverride, type RejectedOverride, type RosterOverride } from './overrides';
@@ -30,6 +31,8 @@ const inWindowFn = inWindow;
 const windowStartFn = windowStart;
 const classifyFn = classify;
 
+const NO_CHOICES: ChoicesInForce = new Map();
+
 type MutableCounts = { -readonly [K in keyof UnitDayCounts]: UnitDayCounts[K] };
 
 /**
@@ -47,6 +50,8 @@ type MutableCounts = { -readonly [K in keyof UnitDayCounts]: UnitDayCounts[K] };
  * the rest of them work in the office that day (reason not-required-cap), rotating fairly among them.
  * A letter with a staged rollout covers only the units of the stages in force (`rollout`, by default the pilot);
  * the others work in the office (reason not-in-rollout, citing the stage that will bring them in).
+ * `choices`: people's own choices where the letter grants them (choicesInForce), honoured within the cap and
+ * cited (chose-wfh, chose-wfo); those who did not choose get the rule's default.
  * Throws RangeError for a malformed day, a repeated day, an employee of an unknown unit or a bad birth date.
  */
 export function roster(
@@ -55,6 +60,7 @@ export function roster(
   days: readonly string[],
   overrides: readonly RosterOverride[] = [],
   rollout: RolloutInForce = PILOT_ONLY,
+  choices: ChoicesInForce = NO_CHOICES,
 ): Roster {
   days.forEach(parseDay);
   // Ages are taken on the letter's own dates (a simulation moves the days; see letterDateOf).
@@ -86,10 +92,12 @@ export function roster(
       );
     birthYear[e] = Number(b[1]);
     birthMonthDay[e] = Number(b[2]) * 100 + Number(b[3]);
+    const choice = choices.get(emp.nip);
     facts[e] = {
       positionType: emp.positionType,
       positionNameLower: emp.positionName.toLowerCase(),
       status: emp.status,
+      ...(choice === undefined ? {} : { choice }),
     };
     (memberLists[u] as number[]).push(e);
   }
