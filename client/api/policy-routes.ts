@@ -6,6 +6,7 @@
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type z } from 'zod';
 import { dayTimetable } from '../../domain/bridge';
+import { policyCalendar } from '../../domain/policy';
 import { actorOf } from '../auth/principal';
 import {
   amendPolicy,
@@ -131,9 +132,10 @@ function policyRoutes(app: FastifyInstance, { deps, guard }: RouteContext): void
       });
       // Each day with its timetable (notice, reminders, deadline, escalations, recap, cut-off) in the letter's zone.
       const document = parsePolicyOrThrow(policy, filename);
+      const calendar = policyCalendar(document);
       return {
         ...preview,
-        days: preview.days.map((d) => ({ ...d, timetable: dayTimetable(document, d.date) })),
+        days: preview.days.map((d) => ({ ...d, timetable: dayTimetable(document, d.date, calendar) })),
       };
     } catch (err) {
       return refuse(reply, err);

@@ -6,10 +6,11 @@ import {
   formatMinutes,
   instantToLocal,
   type LocalDate,
+  trialDaysWith,
   weekdayOf,
   type WorkingCalendar,
 } from '../calendar/core';
-import { type Policy, policyCalendar, policyDays } from '../policy';
+import { type Policy, policyCalendar } from '../policy';
 import { planPolicyDay, recapInstant } from './day-schedule';
 import { zoneLabel } from './zone-label';
 
@@ -49,7 +50,7 @@ const WEEKDAY_LABEL = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fr
 export function isLetterDay(policy: Policy, date: LocalDate, calendar: WorkingCalendar): boolean {
   const s = policy.schedule;
   if (s.kind === 'open-ended') return date >= s.start && calendar.isWorkingDay(date);
-  return policyDays(policy).days.includes(date);
+  return trialDaysWith(policy, calendar).days.includes(date);
 }
 
 /** The timetable of `date` under `policy`, from the same plan the day's workflows run. */

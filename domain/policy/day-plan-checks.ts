@@ -5,14 +5,16 @@
  * Nothing is dropped when the plan is built.
  */
 import {
+  DEFAULT_OPEN_ENDED_LIMIT,
   formatMinutes,
   instantToLocal,
   localMinuteToInstant,
   minutesOf,
+  trialDaysWith,
   type WorkingCalendar,
 } from '../calendar/core';
 import { deadlineMinute, escalationInstants, noticeMinute } from './day-times';
-import { policyCalendar, policyDays } from './policy-days';
+import { policyCalendar } from './policy-days';
 import { type CheckIssue } from './policy-checks';
 import { type Policy } from './policy-schema';
 
@@ -32,7 +34,8 @@ export function dayPlanIssues(policy: Policy): CheckIssue[] {
   const noticeSource = policy.notice
     ? `notice.at ${policy.notice.at}`
     : 'no notice.at: 30 minutes before work starts';
-  for (const date of policyDays(policy).days) {
+  const limit = policy.schedule.kind === 'open-ended' ? { limit: DEFAULT_OPEN_ENDED_LIMIT } : {};
+  for (const date of trialDaysWith(policy, calendar, limit).days) {
     const notice = noticeMinute(policy, date, calendar);
     const deadline = deadlineMinute(policy, date, calendar);
     if (notice >= deadline)
