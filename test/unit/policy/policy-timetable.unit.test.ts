@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as policy } from '../../../client/commands/policy';
 
@@ -61,5 +63,30 @@ describe('edaran policy show FILE --day', () => {
     const missing = await capture(() => policy(['show', 'nope.yaml', '--day', '2023-12-04']));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('nope.yaml: file not found');
+  });
+});
+
+describe('edaran policy show: the new clauses in the summary', () => {
+  it('shows decision terms, the evaluation window and anchored escalation levels', async () => {
+    const yaml = readFileSync(join(examples, 'kukar-2021.yaml'), 'utf8')
+      .replace(
+        'decisions: [end, extend, adjust-quota]',
+        'decisions:\n    - end\n    - extend: { by: { months: 1 } }\n    - adjust-quota: { range: [25, 75] }',
+      )
+      .replace(
+        'when: { kind: after-last-day, workingDays: 1 }',
+        'when: { kind: after-last-day, workingDays: 1 }\n  within: { workingDays: 5 }',
+      )
+      .replace("after: { nextWorkingDayAt: '09:00' }", "after: { from: deadline, nextWorkingDayAt: '10:00' }")
+      .replace("deadline: '16:00'", "deadline: '15:00'")
+      .replace("at: '15:00'", "at: '14:00'");
+    const file = join(mkdtempSync(join(tmpdir(), 'edaran-show-')), 'kukar-terms.yaml');
+    writeFileSync(file, yaml);
+    const r = await capture(() => policy(['show', file]));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3. unit-head next working day 10:00 after the missed day');
+    expect(r.out).toContain(', decided within 5 working day(s) after the last day');
+    expect(r.out).toContain('decisions: end, extend (by 1 month(s)), adjust-quota (25–75%)');
   });
 });
